@@ -1,0 +1,36 @@
+using System.CommandLine;
+using Imaging.Cli.Commands;
+
+namespace Imaging.Cli;
+
+/// <summary>The `imaging` entry point: builds the command tree and maps failures to exit codes.</summary>
+public static class Program
+{
+    /// <summary>Exit code for bad input (unreadable or malformed files, bad arguments).</summary>
+    public const int BadInput = 2;
+
+    /// <summary>Runs the CLI.</summary>
+    public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
+
+    /// <summary>Runs the CLI with the given output writers (tests call this).</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var verbose = new Option<bool>("--verbose", "-v") { Description = "Show stack traces and every reader warning.", Recursive = true };
+        var root = new RootCommand("Imaging Platform: read, index and script medical images (DICOM).")
+        {
+            verbose,
+            DumpCommand.Create(verbose, stdout, stderr),
+            CollectionCommand.Create(verbose, stdout, stderr),
+            SampleCommand.Create(verbose, stdout, stderr),
+        };
+        var parse = root.Parse(args);
+        var config = new InvocationConfiguration { Output = stdout, Error = stderr };
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var e in parse.Errors) stderr.WriteLine($"imaging: {e.Message}");
+            stderr.WriteLine("Run 'imaging --help' for usage.");
+            return BadInput;
+        }
+        return parse.Invoke(config);
+    }
+}

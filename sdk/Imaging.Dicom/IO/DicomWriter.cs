@@ -1,0 +1,159 @@
+using System.Buffers.Binary;
+using Imaging.Dicom.Text;
+
+namespace Imaging.Dicom.IO;
+
+/// <summary>
+/// Writes data sets as element streams, the mirror of <see cref="DicomReader"/>: explicit or implicit VR,
+/// little or big endian (PS3.5 §7.1, §7.3), sequences and items with delimiters or defined lengths (§7.5),
+/// encapsulated pixel data as fragments (§A.4). Text is re-encoded when an element's character set is not the data set's.
+/// </summary>
+internal sealed class DicomWriter(Stream output, ElementEncoding enc, DicomWriteOptions options)
+{
+    private readonly byte[] _header = new byte[12];
+
+    public void WriteDataset(DicomDataset ds)
+    {
+        var cs = ds.CharacterSet;
+        foreach (var item in ds)
+        {
+            if (item.Tag.IsGroupLength && item.Tag.Group != 0x0002 && !options.KeepGroupLengths) continue;
+            WriteItem(item, cs);
+        }
+    }
+
+    private void WriteItem(DicomItem item, DicomCharacterSet cs)
+    {
+        switch (item)
+        {
+            case DicomElement e:
+                WriteElement(e, cs);
+                break;
+            case DicomSequence s:
+                WriteSequence(s);
+                break;
+            case DicomFragmentSequence f:
+                WriteFragments(f);
+                break;
+        }
+    }
+
+    private void WriteElement(DicomElement e, DicomCharacterSet cs)
+    {
+        var vr = e.VR;
+        var buffer = e.Buffer;
+        if (vr.UsesSpecificCharacterSet && !SameCharacterSet(e.CharacterSet, cs) && e.Length > 0)
+        {
+            // Re-encode: the element was read or made under another Specific Character Set (PS3.5 §6.1).
+            var text = e.CharacterSet.Decode(buffer.Memory.Span, vr);
+            var bytes = cs.Encode(text, vr);
+            if ((bytes.Length & 1) == 1) { Array.Resize(ref bytes, bytes.Length + 1); bytes[^1] = vr.PaddingByte; }
+            buffer = DicomBuffer.FromMemory(bytes);
+        }
+        long length = buffer.Length;
+        if (enc.ExplicitVR && !vr.HasLongExplicitLength && length > ushort.MaxValue) vr = DicomVR.UN; // PS3.5 §6.2.2 note
+        WriteHeader(e.Tag, vr, (uint)length);
+        int swap = SwapUnit(vr);
+        if (swap > 1)
+        {
+            var copy = buffer.Memory.ToArray();
+            DeferredBuffer.Swap(copy, swap);
+            output.Write(copy);
+        }
+        else buffer.CopyTo(output);
+    }
+
+    private int SwapUnit(DicomVR vr) =>
+        !enc.BigEndian ? 1 : vr.Kind == DicomVRKind.Binary ? vr.UnitSize : vr == DicomVR.AT ? 2 : 1;
+
+    private void WriteSequence(DicomSequence s)
+    {
+        bool defined = options.DefinedLengthSequences;
+        WriteHeader(s.Tag, DicomVR.SQ, defined ? (uint)SequenceValueLength(s) : DicomReader.UndefinedLength);
+        foreach (var item in s)
+        {
+            WriteHeader(new DicomTag(DicomReader.ItemTag), null, defined ? (uint)DatasetLength(item) : DicomReader.UndefinedLength);
+            WriteDataset(item);
+            if (!defined) WriteHeader(new DicomTag(DicomReader.ItemDelimiterTag), null, 0);
+        }
+        if (!defined) WriteHeader(new DicomTag(DicomReader.SequenceDelimiterTag), null, 0);
+    }
+
+    private void WriteFragments(DicomFragmentSequence f)
+    {
+        WriteHeader(f.Tag, f.VR, DicomReader.UndefinedLength);
+        WriteHeader(new DicomTag(DicomReader.ItemTag), null, (uint)f.OffsetTableBuffer.Length);
+        f.OffsetTableBuffer.CopyTo(output);
+        foreach (var fragment in f.Fragments)
+        {
+            WriteHeader(new DicomTag(DicomReader.ItemTag), null, (uint)fragment.Length);
+            fragment.CopyTo(output);
+        }
+        WriteHeader(new DicomTag(DicomReader.SequenceDelimiterTag), null, 0);
+    }
+
+    /// <summary>Writes a header; <paramref name="vr"/> null for items and delimiters (which never carry one).</summary>
+    private void WriteHeader(DicomTag tag, DicomVR? vr, uint length)
+    {
+        var h = _header.AsSpan();
+        bool be = enc.BigEndian;
+        if (be) { BinaryPrimitives.WriteUInt16BigEndian(h, tag.Group); BinaryPrimitives.WriteUInt16BigEndian(h[2..], tag.Element); }
+        else { BinaryPrimitives.WriteUInt16LittleEndian(h, tag.Group); BinaryPrimitives.WriteUInt16LittleEndian(h[2..], tag.Element); }
+        if (vr is null || !enc.ExplicitVR)
+        {
+            if (be) BinaryPrimitives.WriteUInt32BigEndian(h[4..], length); else BinaryPrimitives.WriteUInt32LittleEndian(h[4..], length);
+            output.Write(h[..8]);
+            return;
+        }
+        h[4] = (byte)vr.Code[0];
+        h[5] = (byte)vr.Code[1];
+        if (vr.HasLongExplicitLength)
+        {
+            h[6] = h[7] = 0;
+            if (be) BinaryPrimitives.WriteUInt32BigEndian(h[8..], length); else BinaryPrimitives.WriteUInt32LittleEndian(h[8..], length);
+            output.Write(h[..12]);
+        }
+        else
+        {
+            if (be) BinaryPrimitives.WriteUInt16BigEndian(h[6..], (ushort)length); else BinaryPrimitives.WriteUInt16LittleEndian(h[6..], (ushort)length);
+            output.Write(h[..8]);
+        }
+    }
+
+    /// <summary>The encoded length of a data set's elements (for defined-length items and group lengths).</summary>
+    public long DatasetLength(DicomDataset ds)
+    {
+        var counter = new CountingStream();
+        new DicomWriter(counter, enc, options).WriteDataset(ds);
+        return counter.Length;
+    }
+
+    private long SequenceValueLength(DicomSequence s)
+    {
+        long total = 0;
+        foreach (var item in s) total += 8 + DatasetLength(item);
+        return total;
+    }
+
+    private static bool SameCharacterSet(DicomCharacterSet a, DicomCharacterSet b) =>
+        ReferenceEquals(a, b) || a.Terms.SequenceEqual(b.Terms, StringComparer.Ordinal) || (IsAsciiOnly(a) && IsAsciiOnly(b));
+
+    private static bool IsAsciiOnly(DicomCharacterSet cs) => cs.IsDefault;
+
+    /// <summary>A stream that only counts what is written to it.</summary>
+    private sealed class CountingStream : Stream
+    {
+        private long _length;
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => _length;
+        public override long Position { get => _length; set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => _length += count;
+        public override void Write(ReadOnlySpan<byte> buffer) => _length += buffer.Length;
+    }
+}
