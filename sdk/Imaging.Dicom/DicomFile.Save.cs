@@ -52,7 +52,7 @@ public sealed partial class DicomFile
     public void Save(Stream stream, DicomWriteOptions? options = null)
     {
         options ??= DicomWriteOptions.Default;
-        var ts = options.TransferSyntax ?? TransferSyntax;
+        var ts = options.TransferSyntax ?? DefaultSaveSyntax();
         CheckTranscode(ts);
         var meta = BuildMeta(ts, options);
         var buffered = new BufferedStream(stream, 1 << 16);
@@ -77,6 +77,20 @@ public sealed partial class DicomFile
         buffered.Flush();
     }
 
+    /// <summary>
+    /// The syntax a plain Save writes: the one the data set was read with; but when that was an uncompressed syntax
+    /// detected over a meta header naming an encapsulated one (JPEG fragments in an implicit VR data set, a known
+    /// writer bug), the declared one, so that the file can be written back without a codec.
+    /// </summary>
+    private DicomTransferSyntax DefaultSaveSyntax()
+    {
+        var ts = TransferSyntax;
+        if (!ts.IsEncapsulated && Dataset.Any(i => i is DicomFragmentSequence)
+            && FileMetaInfo.TryGetString(TransferSyntaxUidTag, out var uid) && DicomTransferSyntax.Lookup(uid) is { IsEncapsulated: true } declared)
+            return declared;
+        return ts;
+    }
+
     private void CheckTranscode(DicomTransferSyntax target)
     {
         bool encapsulated = Dataset.Any(i => i is DicomFragmentSequence);
@@ -84,7 +98,7 @@ public sealed partial class DicomFile
             throw new DicomException($"the pixel data is encapsulated ({TransferSyntax.Name}); writing it as {target.Name} needs a codec to decode it.");
         if (!encapsulated && target.IsEncapsulated && Dataset.Contains(new DicomTag(0x7FE0, 0x0010)))
             throw new DicomException($"the pixel data is native; writing it as {target.Name} needs a codec to encode it.");
-        if (encapsulated && target.Uid != TransferSyntax.Uid)
+        if (encapsulated && target.Uid != TransferSyntax.Uid && target.Uid != DefaultSaveSyntax().Uid)
             throw new DicomException($"the pixel data is encoded as {TransferSyntax.Name}; writing it as {target.Name} needs a codec.");
     }
 

@@ -4,7 +4,7 @@ namespace Imaging.Dicom;
 
 /// <summary>
 /// A data element tag: an ordered pair of 16-bit group and element numbers (PS3.5 §7.1).
-/// Well-known tags are generated from the standard's data dictionary as static fields,
+/// Well-known tags are generated from the standard's data dictionary as static properties,
 /// e.g. <c>DicomTag.PatientName</c>.
 /// </summary>
 public readonly partial struct DicomTag : IEquatable<DicomTag>, IComparable<DicomTag>

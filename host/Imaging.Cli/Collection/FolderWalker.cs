@@ -19,12 +19,12 @@ internal static class FolderWalker
         var seenFiles = new HashSet<string>(PathComparer);
         var pending = new Stack<(string Path, string Real)>();
         var realRoot = RealPath(root, 0) ?? Path.GetFullPath(root);
-        seenFolders.Add(realRoot);
         pending.Push((root, realRoot));
         while (pending.Count > 0)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var (folder, real) = pending.Pop();
+            if (!seenFolders.Add(real)) continue; // marked when visited, so the first path in name order wins
             FileSystemInfo[] entries;
             try
             {
@@ -49,7 +49,7 @@ internal static class FolderWalker
                 }
                 if (entry is DirectoryInfo || isLink && Directory.Exists(target))
                 {
-                    if (seenFolders.Add(target)) pending.Push((path, target));
+                    if (!seenFolders.Contains(target)) pending.Push((path, target));
                 }
                 else if (seenFiles.Add(target))
                 {

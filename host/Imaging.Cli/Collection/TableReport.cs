@@ -16,16 +16,18 @@ internal static class TableReport
         });
         if (collection.Series.Count > 0)
         {
+            var columns = FitColumns(collection, console.Profile.Width, out bool uidsHidden);
             var table = new Table { Border = TableBorder.Rounded };
-            foreach (var c in ReportColumns.All)
+            foreach (var c in columns)
             {
                 var column = new TableColumn(new Text(c.Title, new Style(decoration: Decoration.Bold)));
                 if (c.Numeric) column.RightAligned();
                 table.AddColumn(column);
             }
             foreach (var row in collection.Series)
-                table.AddRow(ReportColumns.All.Select(c => (Spectre.Console.Rendering.IRenderable)new Text(ReportColumns.DisplayValue(c, row))).ToArray());
+                table.AddRow(columns.Select(c => (Spectre.Console.Rendering.IRenderable)new Text(ReportColumns.DisplayValue(c, row))).ToArray());
             console.Write(table);
+            if (uidsHidden) console.Write(new Text("UIDs hidden to fit the terminal; --format csv or json shows them.\n", new Style(decoration: Decoration.Dim)));
         }
         console.WriteLine(collection.Summary());
         if (collection.Unreadable.Count > 0)
@@ -39,6 +41,15 @@ internal static class TableReport
                 console.WriteLine();
             }
         }
+    }
+
+    /// <summary>Every column when the table fits in <paramref name="width"/> characters; otherwise all but the UIDs, which are long and need no reading by eye.</summary>
+    private static IReadOnlyList<ReportColumns.Column> FitColumns(DicomCollection collection, int width, out bool uidsHidden)
+    {
+        var all = ReportColumns.All;
+        int needed = 1 + all.Sum(c => 3 + Math.Max(c.Title.Length, collection.Series.Max(r => ReportColumns.DisplayValue(c, r).Length)));
+        uidsHidden = needed > width;
+        return uidsHidden ? all.Where(c => !c.CsvName.EndsWith("UID", StringComparison.Ordinal) || c.CsvName == "TransferSyntaxUID").ToList() : all;
     }
 
     public static void WritePlain(DicomCollection collection, TextWriter output)

@@ -87,6 +87,10 @@ public sealed partial class DicomDictionary
     /// then the exact tag, then repeating-group entries such as (60xx,3000). Failing those, any (gggg,0000) is a
     /// UL Group Length and any (gggg,0010-00FF) in a private group is an LO Private Creator.
     /// </summary>
+    /// <remarks>
+    /// The generic Group Length and Private Creator entries stand for many tags: their <see cref="DicomDictionaryEntry.Tag"/>
+    /// is a representative, (0000,0000) and (0001,0000), and <see cref="DicomDictionaryEntry.Matches"/> is approximate.
+    /// </remarks>
     /// <param name="tag">The tag.</param>
     /// <param name="privateCreator">For a private data element, the value of its Private Creator element (gggg,00xx); padding is ignored.</param>
     /// <returns>The entry, or null when the tag is unknown.</returns>

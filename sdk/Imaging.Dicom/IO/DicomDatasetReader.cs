@@ -9,6 +9,7 @@ namespace Imaging.Dicom.IO;
 internal sealed class DicomDatasetReader
 {
     private const int MaxDepth = 128;
+    private const int UnknownLengthChunk = 1 << 20;
     private static readonly DicomTag PixelData = new(0x7FE0, 0x0010);
     private static readonly DicomTag FloatPixelData = new(0x7FE0, 0x0008);
     private static readonly DicomTag DoubleFloatPixelData = new(0x7FE0, 0x0009);
@@ -193,8 +194,17 @@ internal sealed class DicomDatasetReader
         if (mustDefer)
             throw new DicomFormatException($"a {length}-byte value cannot be held in memory and the input cannot be re-read; open the file by path", _input.Path, valueOffset, h.Tag);
         if (length == 0) return DicomBuffer.Empty;
-        var bytes = new byte[length];
-        int got = _input.Read(bytes);
+        // When the input's length is unknown (deflated, or a stream that cannot seek) the header's length was not
+        // checked above: a bogus one must not be allocated up front (a 2 GiB length in a tiny deflated file), so
+        // large values are read in growing chunks.
+        byte[] bytes;
+        int got;
+        if (_input.Length is null && length > UnknownLengthChunk) bytes = ReadGrowing(length, out got);
+        else
+        {
+            bytes = new byte[length];
+            got = _input.Read(bytes);
+        }
         if (got < length)
         {
             Warn(valueOffset, h.Tag, $"the value is {length} bytes but the input ends after {got}; the value was cut and reading stopped");
@@ -203,6 +213,19 @@ internal sealed class DicomDatasetReader
         }
         if (swap > 1) DeferredBuffer.Swap(bytes, swap);
         return DicomBuffer.FromMemory(bytes);
+    }
+
+    /// <summary>Reads up to <paramref name="length"/> bytes, allocating no more than twice what the input really holds.</summary>
+    private byte[] ReadGrowing(long length, out int got)
+    {
+        var bytes = new byte[UnknownLengthChunk];
+        got = 0;
+        while (true)
+        {
+            got += _input.Read(bytes.AsSpan(got));
+            if (got < bytes.Length || got == length) return bytes;
+            Array.Resize(ref bytes, (int)Math.Min(length, 2L * bytes.Length));
+        }
     }
 
     private void ReadSequence(DicomDataset ds, DicomTag tag, uint length, ElementEncoding enc, DicomCharacterSet cs, int depth)

@@ -65,8 +65,8 @@ internal sealed class DicomJsonWriter(Utf8JsonWriter writer, DicomJsonOptions op
             case DicomVRKind.Bytes:
                 WriteBinary(e, e.Length, () => e.Buffer.Memory);
                 return;
-            case DicomVRKind.Binary when vr.HasLongExplicitLength && vr != DicomVR.SV && vr != DicomVR.UV:
-                // OD, OF, OL, OV, OW: InlineBinary (PS3.18 §F.2.7); SV and UV also have long lengths but are numbers.
+            case DicomVRKind.Binary when vr == DicomVR.OW || vr == DicomVR.OF || vr == DicomVR.OD || vr == DicomVR.OL || vr == DicomVR.OV:
+                // PS3.18 §F.2.7: the "other" binary VRs are bytes, written as their little endian encoding.
                 WriteBinary(e, e.Length, () => e.Buffer.Memory);
                 return;
             case DicomVRKind.Binary:

@@ -25,8 +25,10 @@ internal static class ValueConverter
         switch (vr.Kind)
         {
             case DicomVRKind.Text:
+                // Split, not 1, for single-valued VRs too: an ST/LT/UT of padding only holds no value, and
+                // Get(0) must then refuse rather than index an empty split (found by fuzzing).
                 if (e.Length == 0) return 0;
-                return vr.IsMultiValued ? Split(e).Length : 1;
+                return Split(e).Length;
             case DicomVRKind.Binary:
             case DicomVRKind.Tag:
                 return (int)(e.Length / vr.UnitSize);
@@ -190,16 +192,18 @@ internal static class ValueConverter
 
     private static T FromBinary<T>(ReadOnlySpan<byte> s, DicomVR vr, int i, DicomTag tag)
     {
+        // Every arm is boxed as its own type: without the casts the switch's natural type is double, which rounds
+        // SV/UV values past 2^53 and makes Get<ulong> of UV 18446744073709551615 overflow.
         object v = vr.Code switch
         {
-            "US" or "OW" => BinaryPrimitives.ReadUInt16LittleEndian(s[(i * 2)..]),
-            "SS" => BinaryPrimitives.ReadInt16LittleEndian(s[(i * 2)..]),
-            "UL" or "OL" => BinaryPrimitives.ReadUInt32LittleEndian(s[(i * 4)..]),
-            "SL" => BinaryPrimitives.ReadInt32LittleEndian(s[(i * 4)..]),
-            "FL" or "OF" => BinaryPrimitives.ReadSingleLittleEndian(s[(i * 4)..]),
-            "FD" or "OD" => BinaryPrimitives.ReadDoubleLittleEndian(s[(i * 8)..]),
-            "SV" => BinaryPrimitives.ReadInt64LittleEndian(s[(i * 8)..]),
-            "UV" or "OV" => BinaryPrimitives.ReadUInt64LittleEndian(s[(i * 8)..]),
+            "US" or "OW" => (object)BinaryPrimitives.ReadUInt16LittleEndian(s[(i * 2)..]),
+            "SS" => (object)BinaryPrimitives.ReadInt16LittleEndian(s[(i * 2)..]),
+            "UL" or "OL" => (object)BinaryPrimitives.ReadUInt32LittleEndian(s[(i * 4)..]),
+            "SL" => (object)BinaryPrimitives.ReadInt32LittleEndian(s[(i * 4)..]),
+            "FL" or "OF" => (object)BinaryPrimitives.ReadSingleLittleEndian(s[(i * 4)..]),
+            "FD" or "OD" => (object)BinaryPrimitives.ReadDoubleLittleEndian(s[(i * 8)..]),
+            "SV" => (object)BinaryPrimitives.ReadInt64LittleEndian(s[(i * 8)..]),
+            "UV" or "OV" => (object)BinaryPrimitives.ReadUInt64LittleEndian(s[(i * 8)..]),
             _ => throw new InvalidOperationException(vr.Code),
         };
         if (v is T same) return same;
@@ -222,7 +226,24 @@ internal static class ValueConverter
         }
     }
 
+    /// <summary>
+    /// Parses one text value. The value parsers (<see cref="DicomAge.Parse"/>, <see cref="DicomValueText.ParseDate"/>, ...)
+    /// throw <see cref="FormatException"/>; through <see cref="DicomElement.Get{T}"/> a value that does not convert is a
+    /// <see cref="DicomException"/> (found by fuzzing: a malformed DA/TM/DT/AS/PN value leaked FormatException).
+    /// </summary>
     private static T FromText<T>(string value, DicomElement e)
+    {
+        try
+        {
+            return ParseText<T>(value, e);
+        }
+        catch (FormatException ex)
+        {
+            throw new DicomException($"{e.Tag} {e.VR.Code}: {ex.Message}", ex);
+        }
+    }
+
+    private static T ParseText<T>(string value, DicomElement e)
     {
         if (typeof(T) == typeof(string)) return (T)(object)value;
         var vr = e.VR;

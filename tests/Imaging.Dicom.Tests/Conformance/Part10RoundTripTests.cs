@@ -55,9 +55,10 @@ public sealed class Part10RoundTripTests
         var path = Path.Combine(Path.GetTempPath(), $"imaging-roundtrip-{Guid.NewGuid():N}.dcm");
         try
         {
-            if (encapsulated && target.Uid != original.TransferSyntax.Uid)
+            if (encapsulated && (!target.IsEncapsulated || target.Uid != original.TransferSyntax.Uid))
             {
                 // Changing encapsulated pixel data to another syntax needs a codec; Save must say so, not write garbage.
+                // (SC_rgb_jpeg.dcm is JPEG data in an implicit VR data set: no syntax we can write without a codec holds it.)
                 Assert.Throws<DicomException>(() => original.Save(path, options));
                 Assert.False(File.Exists(path));
                 return;

@@ -38,7 +38,7 @@ public sealed class PydicomJsonOracle
             for creator in sorted(private_dictionaries):
                 entries = private_dictionaries[creator]
                 for key in sorted(entries, key=lambda k: "xx" not in k[4:6]):
-                    if "xx" in key[:4] or "xx" in key[6:]:
+                    if "xx" in key[:4] or "xx" in key[6:] or int(key[:4], 16) % 2 == 0 or int(key[:4], 16) <= 7:
                         continue
                     tag = "(%s,xx%s)" % (key[:4], key[6:])
                     if (creator, tag) in seen:

@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Text.Json;
+using Imaging.Dicom.Tests.Oracles;
 
 namespace Imaging.Dicom.Tests.Dictionary;
 
@@ -99,7 +100,7 @@ public sealed class DicomUidTests
             from pydicom.uid import UID_dictionary
             print(json.dumps({k: v[4] for k, v in UID_dictionary.items() if v[1] == 'SOP Class'}))
             """;
-        var pydicom = JsonSerializer.Deserialize<Dictionary<string, string>>(Oracle.Python(script))!;
+        var pydicom = JsonSerializer.Deserialize<Dictionary<string, string>>(PythonOracle.Run(script))!;
         var fields = typeof(DicomUid).GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
             .Where(f => f.FieldType == typeof(DicomUid)).ToDictionary(f => ((DicomUid)f.GetValue(null)!).Value, f => f.Name);
         var differences = fields.Where(f => pydicom.TryGetValue(f.Key, out var k) && k != f.Value)

@@ -102,4 +102,22 @@ public class DicomWriterTests
         var raw = ((DicomElement)back.Dataset[DicomTag.PatientName]!).Buffer.Memory.ToArray();
         Assert.Equal(System.Text.Encoding.UTF8.GetBytes("Müller^Jürgen "), raw); // 15 bytes, padded to even length with a space
     }
+
+    [Fact]
+    public void Save_JpegFragmentsInImplicitVRDataSet_WritesTheDeclaredSyntax()
+    {
+        // SC_rgb_jpeg.dcm: the meta header says JPEG Baseline, the data set is implicit VR (a writer bug). A plain
+        // Save must keep the fragments under the declared syntax rather than demand a codec.
+        var original = DicomFile.Open(TestFiles.Pydicom("SC_rgb_jpeg.dcm"));
+        Assert.Equal(DicomTransferSyntax.ImplicitVRLittleEndian, original.TransferSyntax);
+        var stream = new MemoryStream();
+        original.Save(stream);
+        stream.Position = 0;
+        var back = DicomFile.Open(stream);
+        Assert.Equal(DicomTransferSyntax.JPEGBaseline8Bit, back.TransferSyntax);
+        Assert.Empty(back.Warnings);
+        var before = (DicomFragmentSequence)original.Dataset[DicomTag.PixelData]!;
+        var after = (DicomFragmentSequence)back.Dataset[DicomTag.PixelData]!;
+        Assert.Equal(before.Fragments.Select(f => f.Memory.ToArray()), after.Fragments.Select(f => f.Memory.ToArray()));
+    }
 }

@@ -13,8 +13,8 @@ public static class PythonOracle
     /// <summary>The interpreter that has pydicom; not the one first on PATH.</summary>
     public const string Python = "/usr/bin/python3";
 
-    /// <summary>The pydicom test data folder (test_files, charset_files).</summary>
-    public const string PydicomData = "/usr/lib/python3/dist-packages/pydicom/data";
+    /// <summary>The pydicom test data folder (test_files, charset_files); the same as <see cref="TestFiles.PydicomData"/>.</summary>
+    public const string PydicomData = TestFiles.PydicomData;
 
     /// <summary>Runs <c>python3 -c script</c> with <paramref name="stdin"/> as input and returns stdout.</summary>
     /// <exception cref="InvalidOperationException">The script failed or timed out; the message holds its stderr.</exception>

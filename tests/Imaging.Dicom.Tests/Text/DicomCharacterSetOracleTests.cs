@@ -57,7 +57,7 @@ public class DicomCharacterSetOracleTests : IClassFixture<DicomCharacterSetOracl
 
         public CharsetFiles()
         {
-            Elements = [.. PythonOracle.RunJson(Script, $"{PythonOracle.PydicomData}/charset_files").EnumerateArray()];
+            Elements = [.. PythonOracle.RunJson(Script, TestFiles.PydicomCharsetFilesFolder).EnumerateArray()];
         }
 
         public IReadOnlyList<JsonElement> Elements { get; }
@@ -68,7 +68,7 @@ public class DicomCharacterSetOracleTests : IClassFixture<DicomCharacterSetOracl
         get
         {
             var data = new TheoryData<string>();
-            foreach (var path in Directory.GetFiles($"{PythonOracle.PydicomData}/charset_files", "*.dcm").Order(StringComparer.Ordinal))
+            foreach (var path in Directory.GetFiles(TestFiles.PydicomCharsetFilesFolder, "*.dcm").Order(StringComparer.Ordinal))
                 data.Add(Path.GetFileName(path));
             return data;
         }

@@ -1,0 +1,44 @@
+using Imaging.Benchmarks.Bdn;
+using Imaging.Benchmarks.Compare;
+using Imaging.Benchmarks.Profile;
+
+namespace Imaging.Benchmarks;
+
+/// <summary>
+/// Entry point: `compare` (us vs pydicom vs dcmdump vs cat, headers only, one run), `bdn` (BenchmarkDotNet with
+/// MemoryDiagnoser), `profile` (where one header parse spends its time). See docs/performance.md.
+/// </summary>
+public static class Program
+{
+    private const string Usage = """
+        usage: dotnet run -c Release --project tests/Imaging.Benchmarks -- <command>
+          compare [--files N] [--ct-slices N] [--corpus DIR] [--runs N] [--out FILE.md] [--only header-rich|ct-512]
+          bdn [BenchmarkDotNet arguments, e.g. --filter '*CtSlice*']
+          profile [--files N] [--ct-slices N] [--corpus DIR] [--only header-rich|ct-512]
+        """;
+
+    /// <summary>Runs a command; exit code 2 for bad arguments.</summary>
+    public static int Main(string[] args)
+    {
+        if (args.Length == 0 || args[0] is "-h" or "--help")
+        {
+            Console.Out.WriteLine(Usage);
+            return args.Length == 0 ? 2 : 0;
+        }
+        try
+        {
+            return args[0] switch
+            {
+                "compare" => CompareCommand.Run(CompareOptions.Parse(args[1..]), Console.Out),
+                "bdn" => BdnCommand.Run(args[1..]),
+                "profile" => ProfileCommand.Run(CompareOptions.Parse(args[1..]), Console.Out),
+                _ => throw new ArgumentException($"unknown command {args[0]}\n{Usage}"),
+            };
+        }
+        catch (ArgumentException ex)
+        {
+            Console.Error.WriteLine($"Imaging.Benchmarks: {ex.Message}");
+            return 2;
+        }
+    }
+}
