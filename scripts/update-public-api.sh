@@ -7,7 +7,7 @@ set -euo pipefail
 proj=${1:?usage: update-public-api.sh PROJECT.csproj}
 dir=$(dirname "$proj")
 log=$(mktemp)
-dotnet build "$proj" -m:2 --no-incremental -p:TreatWarningsAsErrors=false -p:PublicApiDevelopment=false 2>&1 > "$log" || true
+dotnet build "$proj" -m:2 --no-incremental -p:TreatWarningsAsErrors=false 2>&1 > "$log" || true
 grep -o "error RS0016: Symbol '[^']*'\|warning RS0016: Symbol '[^']*'" "$log" \
   | sed -E "s/.*Symbol '(.*)'/\1/" | sort -u > "$log.new" || true
 n=$(wc -l < "$log.new")

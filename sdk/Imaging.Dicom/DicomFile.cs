@@ -55,7 +55,8 @@ public sealed partial class DicomFile
     public static DicomFile Open(string path, FileReadOptions? options = null)
     {
         var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
-        using var input = new DicomInput(stream, ownsStream: true, path, new ValueSource.FileSource(Path.GetFullPath(path)));
+        var source = new ValueSource.FileSource(Path.GetFullPath(path), stream.Length, File.GetLastWriteTimeUtc(stream.SafeFileHandle));
+        using var input = new DicomInput(stream, ownsStream: true, path, source);
         return Read(input, options ?? FileReadOptions.Default);
     }
 

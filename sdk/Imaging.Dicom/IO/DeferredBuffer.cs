@@ -2,60 +2,6 @@ using System.Buffers.Binary;
 
 namespace Imaging.Dicom.IO;
 
-/// <summary>Where deferred values are read from: a file reopened on demand, or a seekable stream shared under a lock.</summary>
-internal abstract class ValueSource
-{
-    public abstract string? Path { get; }
-    public abstract void Read(long offset, Span<byte> destination);
-    public abstract Stream OpenRange(long offset, long length);
-
-    public sealed class FileSource(string path) : ValueSource
-    {
-        public override string? Path => path;
-
-        public override void Read(long offset, Span<byte> destination)
-        {
-            using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
-            int done = 0;
-            while (done < destination.Length)
-            {
-                int n = RandomAccess.Read(handle, destination[done..], offset + done);
-                if (n == 0) throw new DicomFormatException($"the file ends before the deferred value's {destination.Length} bytes ({done} read); was it changed since it was opened?", path, offset + done);
-                done += n;
-            }
-        }
-
-        public override Stream OpenRange(long offset, long length)
-        {
-            var fs = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-            fs.Position = offset;
-            return new RangeStream(fs, length);
-        }
-    }
-
-    public sealed class StreamSource(Stream stream, string? path) : ValueSource
-    {
-        private readonly Lock _gate = new();
-        public override string? Path => path;
-
-        public override void Read(long offset, Span<byte> destination)
-        {
-            lock (_gate)
-            {
-                stream.Position = offset;
-                stream.ReadExactly(destination);
-            }
-        }
-
-        public override Stream OpenRange(long offset, long length)
-        {
-            var copy = new byte[length];
-            Read(offset, copy);
-            return new MemoryStream(copy, writable: false);
-        }
-    }
-}
-
 /// <summary>A value left in its source until first touched (pydicom's deferred read; PS3.10 files can exceed memory).</summary>
 internal sealed class DeferredBuffer(ValueSource source, long offset, long length, int swapUnit) : DicomBuffer
 {
@@ -105,35 +51,5 @@ internal sealed class DeferredBuffer(ValueSource source, long offset, long lengt
                 BinaryPrimitives.ReverseEndianness(s64, s64);
                 break;
         }
-    }
-}
-
-/// <summary>A read-only window of a stream; disposing it disposes the stream.</summary>
-internal sealed class RangeStream(Stream inner, long length) : Stream
-{
-    private readonly long _length = length;
-    private long _remaining = length;
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => _length;
-    public override long Position { get => _length - _remaining; set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-    public override int Read(Span<byte> buffer)
-    {
-        if (_remaining <= 0) return 0;
-        if (buffer.Length > _remaining) buffer = buffer[..(int)_remaining];
-        int n = inner.Read(buffer);
-        _remaining -= n;
-        return n;
-    }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing) inner.Dispose();
-        base.Dispose(disposing);
     }
 }

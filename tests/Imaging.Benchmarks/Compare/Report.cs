@@ -11,6 +11,8 @@ namespace Imaging.Benchmarks.Compare;
 internal static class Report
 {
     public const string Cat = "cat (I/O floor)";
+    public const string RawSingle = "read all bytes, 1 thread";
+    public const string RawParallel = "read all bytes, parallel";
     public const string UsParallel = "us, parallel";
     public const string UsSingle = "us, 1 thread";
     public const string UsCli = "us, `imaging collection` process";
@@ -95,6 +97,11 @@ internal static class Report
                 + (one is not null ? Inv($"; single-threaded {one.Best / cat.Best:F2}×") : "");
         }
         else yield return "- us/cat: cat did not run, **no verdict**";
+        if (Get(RawParallel) is { } rawParallel && Get(RawSingle) is { } rawOne)
+        {
+            yield return Inv($"- against the stricter in-process floor (read every byte into a reused buffer): us time / floor time = {us.Best / rawParallel.Best:F2}× parallel vs parallel")
+                + (one is not null ? Inv($", {one.Best / rawOne.Best:F2}× on one thread") : "");
+        }
         if (one?.AllocatedBytesPerFile is { } alloc)
             yield return Inv($"- allocated per file (one thread, whole parse incl. the CLI's summary): {Bytes(alloc)} for files of {corpus.MeanFileBytes / 1024:F1} KiB on average");
     }

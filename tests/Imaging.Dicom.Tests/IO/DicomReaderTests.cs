@@ -254,4 +254,20 @@ public class DicomReaderTests
         }
         finally { File.Delete(path); }
     }
+
+    [Fact]
+    public void DeferredValue_FileReplacedAfterOpen_ThrowsInsteadOfReadingOtherBytes()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"changed-{Guid.NewGuid():N}.dcm");
+        File.WriteAllBytes(path, Part10(new Bytes().Element(0x7FE0, 0x0010, "OB", new byte[4096]).ToArray(), "1.2.840.10008.1.2.1"));
+        try
+        {
+            var f = DicomFile.Open(path, new FileReadOptions { DeferValuesLongerThan = 1024 });
+            File.WriteAllBytes(path, Part10(new Bytes().Element(0x7FE0, 0x0010, "OB", new byte[8192]).ToArray(), "1.2.840.10008.1.2.1"));
+            var e = (DicomElement)f.Dataset[DicomTag.PixelData]!;
+            var ex = Assert.Throws<DicomFormatException>(() => e.Buffer.Memory);
+            Assert.Contains("changed since it was opened", ex.Message);
+        }
+        finally { File.Delete(path); }
+    }
 }
