@@ -63,9 +63,9 @@ public sealed partial class DicomFile
         {
             // PS3.5 §A.5: raw deflate (RFC 1951) of the explicit VR little endian data set.
             using var deflate = new DeflateStream(buffered, CompressionLevel.Optimal, leaveOpen: true);
-            new DicomWriter(deflate, ElementEncoding.Of(ts), options).WriteDataset(Dataset);
+            new DicomWriter(deflate, ElementEncoding.Of(ts), options).WriteDataset(Dataset, body: true);
         }
-        else new DicomWriter(buffered, ElementEncoding.Of(ts), options).WriteDataset(Dataset);
+        else new DicomWriter(buffered, ElementEncoding.Of(ts), options).WriteDataset(Dataset, body: true);
         buffered.Flush();
     }
 

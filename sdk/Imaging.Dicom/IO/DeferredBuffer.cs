@@ -5,7 +5,8 @@ namespace Imaging.Dicom.IO;
 /// <summary>A value left in its source until first touched (pydicom's deferred read; PS3.10 files can exceed memory).</summary>
 internal sealed class DeferredBuffer(ValueSource source, long offset, long length, int swapUnit) : DicomBuffer
 {
-    private ReadOnlyMemory<byte>? _loaded;
+    // An array, not a ReadOnlyMemory<byte>?: a reference is published atomically, so a thread reading while another loads never sees a torn value.
+    private byte[]? _loaded;
 
     public long Offset => offset;
     public override long Length => length;
@@ -15,20 +16,20 @@ internal sealed class DeferredBuffer(ValueSource source, long offset, long lengt
     {
         get
         {
-            if (_loaded is { } m) return m;
+            if (Volatile.Read(ref _loaded) is { } m) return m;
             if (length > Array.MaxLength)
                 throw new DicomException($"the value at offset {offset} is {length} bytes, too large for one array; read it with OpenRead().");
             var bytes = new byte[length];
             source.Read(offset, bytes);
             Swap(bytes, swapUnit);
-            _loaded = bytes;
+            Volatile.Write(ref _loaded, bytes);
             return bytes;
         }
     }
 
     public override Stream OpenRead()
     {
-        if (_loaded is { } m) return new MemoryStream(m.ToArray(), writable: false);
+        if (Volatile.Read(ref _loaded) is { } m) return new MemoryStream(m, writable: false);
         if (swapUnit > 1) return new MemoryStream(Memory.ToArray(), writable: false);
         return source.OpenRange(offset, length);
     }

@@ -49,10 +49,18 @@ internal sealed class DicomDatasetReader
         var meta = new DicomDataset();
         var enc = _reader.PeekLooksExplicit() == false ? ElementEncoding.ImplicitLittle : ElementEncoding.ExplicitLittle;
         if (!enc.ExplicitVR) Warn(_input.Position, null, "the file meta information is implicit VR; PS3.10 §7.1 requires explicit VR little endian");
+        long start = _input.Position;
+        long? groupEnd = null;
         while (_reader.PeekTag(enc) is { Group: 0x0002 })
         {
-            if (!ReadOne(meta, enc, DicomCharacterSet.Default, depth: 0, topLevel: false, out _)) break;
+            if (!ReadOne(meta, enc, DicomCharacterSet.Default, depth: 0, topLevel: false, out var h)) break;
+            if (h.Tag.Element == 0 && meta.TryGetElement(h.Tag, out var gl) && gl.Length == 4)
+                groupEnd = _input.Position + System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(gl.Buffer.Memory.Span);
         }
+        // PS3.10 §7.1: (0002,0000) gives the length of the rest of the group. Like pydicom, the group is read to its
+        // last 0002 element whatever it says; a wrong value is only reported.
+        if (groupEnd is { } expected && expected != _input.Position)
+            Warn(start, new DicomTag(0x0002, 0x0000), $"File Meta Information Group Length says the group ends at offset {expected}, but it ends at {_input.Position}");
         return meta;
     }
 
@@ -130,6 +138,7 @@ internal sealed class DicomDatasetReader
         if (h.ImplicitInExplicit)
             Warn(h.Offset, tag, "an element without a VR in an explicit VR data set; read as implicit VR");
         bool implicitHere = vr is null;
+        bool unReplaced = false;
         if (vr is null) vr = VRFromDictionary(tag, ds, h);
         else if (vr == DicomVR.UN && _options.ReplaceUnknownVR && !h.IsUndefinedLength)
         {
@@ -139,6 +148,7 @@ internal sealed class DicomDatasetReader
                 // PS3.5 §6.2.2: a UN value is the implicit VR little endian encoding of the element.
                 if (known == DicomVR.SQ) { ReadSequence(ds, tag, h.Length, ElementEncoding.ImplicitLittle, cs, depth); return; }
                 vr = known;
+                unReplaced = true;
             }
         }
 
@@ -165,7 +175,8 @@ internal sealed class DicomDatasetReader
         if ((h.Length & 1) == 1 && tag.Group != 0xFFFE)
             Warn(h.Offset, tag, $"odd value length {h.Length}; PS3.5 §7.1.1 requires even lengths");
 
-        var buffer = ReadBuffer(h, vr, enc, out bool complete);
+        // A UN value is little endian whatever the transfer syntax (PS3.5 §6.2.2), so it is not swapped.
+        var buffer = ReadBuffer(h, vr, unReplaced ? enc with { BigEndian = false } : enc, out bool complete);
         var element = new DicomElement(tag, vr, buffer, vr.UsesSpecificCharacterSet ? cs : null);
         ds.AppendSorted(element);
         if (tag == DicomDataset.Tags.SpecificCharacterSet) cs = ds.CharacterSet;

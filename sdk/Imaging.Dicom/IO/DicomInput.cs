@@ -10,6 +10,7 @@ internal sealed class DicomInput : IDisposable
 {
     private const int BufferSize = 64 * 1024;
     private Stream _stream;
+    private readonly Stream _origin;
     private byte[] _buf;
     private int _pos;
     private int _len;
@@ -19,6 +20,7 @@ internal sealed class DicomInput : IDisposable
     public DicomInput(Stream stream, bool ownsStream, string? path, ValueSource? source)
     {
         _stream = stream;
+        _origin = stream;
         _ownsStream = ownsStream;
         _buf = ArrayPool<byte>.Shared.Rent(BufferSize);
         Path = path;
@@ -127,7 +129,9 @@ internal sealed class DicomInput : IDisposable
     {
         if (_buf.Length > 0) ArrayPool<byte>.Shared.Return(_buf);
         _buf = [];
-        if (_ownsStream) _stream.Dispose();
+        // A decoder set up by ContinueThrough is ours; it does not close the stream under it, which is closed only when owned.
+        if (!ReferenceEquals(_stream, _origin)) _stream.Dispose();
+        if (_ownsStream) _origin.Dispose();
     }
 
     /// <summary>Bytes already buffered, then the rest of a stream.</summary>

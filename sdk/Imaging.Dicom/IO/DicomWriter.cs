@@ -12,11 +12,15 @@ internal sealed class DicomWriter(Stream output, ElementEncoding enc, DicomWrite
 {
     private readonly byte[] _header = new byte[12];
 
-    public void WriteDataset(DicomDataset ds)
+    /// <param name="ds">The data set.</param>
+    /// <param name="body">True for a Part 10 body: group 0002 belongs to the File Meta Information only (PS3.10 §7.1), so it is not written here.</param>
+    /// <param name="characterSet">The character set the text is written in; the data set's own when null.</param>
+    public void WriteDataset(DicomDataset ds, bool body = false, DicomCharacterSet? characterSet = null)
     {
-        var cs = ds.CharacterSet;
+        var cs = characterSet ?? ds.CharacterSet;
         foreach (var item in ds)
         {
+            if (body && item.Tag.Group == 0x0002) continue;
             if (item.Tag.IsGroupLength && item.Tag.Group != 0x0002 && !options.KeepGroupLengths) continue;
             WriteItem(item, cs);
         }
@@ -30,7 +34,7 @@ internal sealed class DicomWriter(Stream output, ElementEncoding enc, DicomWrite
                 WriteElement(e, cs);
                 break;
             case DicomSequence s:
-                WriteSequence(s);
+                WriteSequence(s, cs);
                 break;
             case DicomFragmentSequence f:
                 WriteFragments(f);
@@ -51,6 +55,9 @@ internal sealed class DicomWriter(Stream output, ElementEncoding enc, DicomWrite
             buffer = DicomBuffer.FromMemory(bytes);
         }
         long length = buffer.Length;
+        // PS3.5 §7.1.1: value lengths are even. A value read leniently with an odd length gets its VR's padding byte.
+        bool pad = (length & 1) == 1;
+        if (pad) length++;
         if (enc.ExplicitVR && !vr.HasLongExplicitLength && length > ushort.MaxValue) vr = DicomVR.UN; // PS3.5 §6.2.2 note
         WriteHeader(e.Tag, vr, (uint)length);
         int swap = SwapUnit(vr);
@@ -61,19 +68,21 @@ internal sealed class DicomWriter(Stream output, ElementEncoding enc, DicomWrite
             output.Write(copy);
         }
         else buffer.CopyTo(output);
+        if (pad) output.WriteByte(e.VR.PaddingByte);
     }
 
     private int SwapUnit(DicomVR vr) =>
         !enc.BigEndian ? 1 : vr.Kind == DicomVRKind.Binary ? vr.UnitSize : vr == DicomVR.AT ? 2 : 1;
 
-    private void WriteSequence(DicomSequence s)
+    private void WriteSequence(DicomSequence s, DicomCharacterSet cs)
     {
         bool defined = options.DefinedLengthSequences;
-        WriteHeader(s.Tag, DicomVR.SQ, defined ? (uint)SequenceValueLength(s) : DicomReader.UndefinedLength);
+        WriteHeader(s.Tag, DicomVR.SQ, defined ? (uint)SequenceValueLength(s, cs) : DicomReader.UndefinedLength);
         foreach (var item in s)
         {
-            WriteHeader(new DicomTag(DicomReader.ItemTag), null, defined ? (uint)DatasetLength(item) : DicomReader.UndefinedLength);
-            WriteDataset(item);
+            var itemCs = ItemCharacterSet(item, cs);
+            WriteHeader(new DicomTag(DicomReader.ItemTag), null, defined ? (uint)DatasetLength(item, itemCs) : DicomReader.UndefinedLength);
+            WriteDataset(item, characterSet: itemCs);
             if (!defined) WriteHeader(new DicomTag(DicomReader.ItemDelimiterTag), null, 0);
         }
         if (!defined) WriteHeader(new DicomTag(DicomReader.SequenceDelimiterTag), null, 0);
@@ -86,8 +95,11 @@ internal sealed class DicomWriter(Stream output, ElementEncoding enc, DicomWrite
         f.OffsetTableBuffer.CopyTo(output);
         foreach (var fragment in f.Fragments)
         {
-            WriteHeader(new DicomTag(DicomReader.ItemTag), null, (uint)fragment.Length);
+            // PS3.5 §A.4: fragments have even length; an odd one read leniently is padded with NUL.
+            bool pad = (fragment.Length & 1) == 1;
+            WriteHeader(new DicomTag(DicomReader.ItemTag), null, (uint)(fragment.Length + (pad ? 1 : 0)));
             fragment.CopyTo(output);
+            if (pad) output.WriteByte(0);
         }
         WriteHeader(new DicomTag(DicomReader.SequenceDelimiterTag), null, 0);
     }
@@ -121,19 +133,26 @@ internal sealed class DicomWriter(Stream output, ElementEncoding enc, DicomWrite
     }
 
     /// <summary>The encoded length of a data set's elements (for defined-length items and group lengths).</summary>
-    public long DatasetLength(DicomDataset ds)
+    public long DatasetLength(DicomDataset ds, DicomCharacterSet? characterSet = null)
     {
         var counter = new CountingStream();
-        new DicomWriter(counter, enc, options).WriteDataset(ds);
+        new DicomWriter(counter, enc, options).WriteDataset(ds, characterSet: characterSet);
         return counter.Length;
     }
 
-    private long SequenceValueLength(DicomSequence s)
+    private long SequenceValueLength(DicomSequence s, DicomCharacterSet cs)
     {
         long total = 0;
-        foreach (var item in s) total += 8 + DatasetLength(item);
+        foreach (var item in s) total += 8 + DatasetLength(item, ItemCharacterSet(item, cs));
         return total;
     }
+
+    /// <summary>
+    /// An item's text is in its own (0008,0005) when it has one, else in the enclosing data set's (PS3.5 §6.1.2.5),
+    /// also for an item added through <see cref="DicomSequence.Items"/>, which does not know its parent.
+    /// </summary>
+    private static DicomCharacterSet ItemCharacterSet(DicomDataset item, DicomCharacterSet enclosing) =>
+        item.Contains(DicomDataset.Tags.SpecificCharacterSet) ? item.CharacterSet : enclosing;
 
     private static bool SameCharacterSet(DicomCharacterSet a, DicomCharacterSet b) =>
         ReferenceEquals(a, b) || a.Terms.SequenceEqual(b.Terms, StringComparer.Ordinal) || (IsAsciiOnly(a) && IsAsciiOnly(b));

@@ -48,8 +48,18 @@ internal abstract class ValueSource
         {
             lock (_gate)
             {
-                stream.Position = offset;
-                stream.ReadExactly(destination);
+                // The reader may still be reading this stream (it touches the Specific Character Set and Private
+                // Creators while it parses), so its position is put back.
+                long resume = stream.Position;
+                try
+                {
+                    stream.Position = offset;
+                    stream.ReadExactly(destination);
+                }
+                finally
+                {
+                    stream.Position = resume;
+                }
             }
         }
 

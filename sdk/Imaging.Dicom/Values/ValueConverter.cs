@@ -57,8 +57,8 @@ internal static class ValueConverter
         switch (vr.Kind)
         {
             case DicomVRKind.Text:
-                var text = DecodeText(e);
-                return TrimsLeading(vr) && !vr.IsMultiValued ? text.TrimStart(' ') : text;
+                // Where leading spaces are insignificant too (UI, DS, CS, ...), each value is trimmed, as GetStrings does.
+                return TrimsLeading(vr) ? string.Join('\\', Split(e)) : DecodeText(e);
             case DicomVRKind.Binary:
             case DicomVRKind.Tag:
                 return string.Join('\\', Split(e));
@@ -146,7 +146,8 @@ internal static class ValueConverter
     public static T[] GetValues<T>(DicomElement e)
     {
         var vr = e.VR;
-        if (vr.Kind == DicomVRKind.Bytes && typeof(T) == typeof(byte)) return (T[])(object)e.Buffer.Memory.ToArray();
+        // Bytes of any binary VR are its raw little endian value (OW pixel data as bytes, like fo-dicom), not converted values.
+        if ((vr.Kind == DicomVRKind.Bytes || vr.Kind == DicomVRKind.Binary) && typeof(T) == typeof(byte)) return (T[])(object)e.Buffer.Memory.ToArray();
         if (vr.Kind == DicomVRKind.Binary && NativeType(vr) == typeof(T))
         {
             // Exact type: one block copy, no per-value conversion (LUTs, pixel-sized arrays).
@@ -263,7 +264,7 @@ internal static class ValueConverter
             throw new DicomException($"{e.Tag} {vr.Code}: '{value}' is not a date-time.");
         }
         if (t == typeof(DateTimeOffset)) return (T)(object)DicomValueText.ParseDateTime(value);
-        if (t == typeof(DicomUid) && DicomUid.Lookup(value) is { } uid) return (T)(object)uid;
+        if (t == typeof(DicomUid) && value.Length > 0) return (T)(object)(DicomUid.Lookup(value) ?? new DicomUid(value, string.Empty, DicomUidType.Unknown));
         if (t == typeof(DicomTransferSyntax)) return (T)(object)DicomTransferSyntax.Lookup(value);
         if (t == typeof(decimal) && DicomValueText.TryParseDecimal(value, out var dec)) return (T)(object)dec;
         if (IsNumber(t))
@@ -312,7 +313,7 @@ internal static class ValueConverter
                     {
                         DicomTag x => x,
                         uint u => new DicomTag(u),
-                        string s => DicomTag.Parse(s),
+                        string s => DicomTag.TryParse(s, out var parsed) ? parsed : throw new DicomException($"'{s}' is not a tag; AT values are written (gggg,eeee)."),
                         _ => throw new DicomException($"AT values are DicomTag, uint or string, not {typeof(T).Name}."),
                     };
                     BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(i * 4), tag.Group);
@@ -327,7 +328,15 @@ internal static class ValueConverter
                 if (values.Count == 1 && values[0] is byte[] raw) return DicomBuffer.FromMemory(raw);
                 if (typeof(T) == typeof(byte)) return DicomBuffer.FromMemory(values.Cast<byte>().ToArray());
                 var bytes = new byte[values.Count * vr.UnitSize];
-                for (int i = 0; i < values.Count; i++) WriteBinary(bytes.AsSpan(i * vr.UnitSize), vr, values[i]!);
+                int i = 0;
+                try
+                {
+                    for (; i < values.Count; i++) WriteBinary(bytes.AsSpan(i * vr.UnitSize), vr, values[i]!);
+                }
+                catch (Exception ex) when (ex is FormatException or OverflowException or InvalidCastException)
+                {
+                    throw new DicomException($"{vr.Code} value {i} ({Convert.ToString(values[i], Inv)}) does not fit: {ex.Message}", ex);
+                }
                 return DicomBuffer.FromMemory(bytes);
             }
         }

@@ -69,7 +69,7 @@ public sealed class Part10RoundTripTests
             Assert.Equal(target.Uid, reread.TransferSyntax.Uid);
             if (target.IsExplicitVR)
             {
-                Assert.Equal(DicomJson.Serialize(original.Dataset), DicomJson.Serialize(reread.Dataset));
+                Assert.Equal(DicomJson.Serialize(EvenLengths.Padded(original.Dataset)), DicomJson.Serialize(reread.Dataset));
             }
             else
             {
@@ -77,7 +77,7 @@ public sealed class Part10RoundTripTests
                 // without a known creator) reads back as UN, one with "US or SS" as the dictionary resolves it.
                 // The values must still be byte for byte the same.
                 var differences = new List<string>();
-                CompareImplicit(original.Dataset, reread.Dataset, "", differences);
+                CompareImplicit(EvenLengths.Padded(original.Dataset), reread.Dataset, "", differences);
                 Assert.True(differences.Count == 0, string.Join('\n', differences.Take(25)));
             }
             AssertDcmdumpReads(path);

@@ -68,7 +68,7 @@ public sealed class PydicomJsonConformanceTests(PydicomJsonOracle oracle) : ICla
         using var stream = new MemoryStream();
         new DicomFile(fromJson, meta).Save(stream);
         stream.Position = 0;
-        Assert.Equal(json, DicomJson.Serialize(DicomFile.Open(stream).Dataset));
+        Assert.Equal(DicomJson.Serialize(EvenLengths.Padded(fromJson)), DicomJson.Serialize(DicomFile.Open(stream).Dataset));
     }
 
     [Theory]

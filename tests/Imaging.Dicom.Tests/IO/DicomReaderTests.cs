@@ -270,4 +270,16 @@ public class DicomReaderTests
         }
         finally { File.Delete(path); }
     }
+
+    [Fact]
+    public void Open_WrongMetaGroupLength_ReadsTheWholeGroupAndWarns()
+    {
+        var meta = new Bytes().Text(0x0002, 0x0010, "UI", "1.2.840.10008.1.2.1\0").ToArray();
+        var header = new Bytes().Element(0x0002, 0x0000, "UL", BitConverter.GetBytes((uint)meta.Length + 10)).ToArray();
+        var body = new Bytes().Text(0x0010, 0x0010, "PN", "A^B ").ToArray();
+        var f = Open([.. new byte[128], .. "DICM"u8.ToArray(), .. header, .. meta, .. body]);
+        Assert.Equal("A^B", f.Dataset.GetString(DicomTag.PatientName));
+        Assert.Equal(DicomTransferSyntax.ExplicitVRLittleEndian, f.TransferSyntax);
+        Assert.Contains(f.Warnings, w => w.Tag == DicomTag.FileMetaInformationGroupLength);
+    }
 }

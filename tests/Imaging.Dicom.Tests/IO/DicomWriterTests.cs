@@ -120,4 +120,36 @@ public class DicomWriterTests
         var after = (DicomFragmentSequence)back.Dataset[DicomTag.PixelData]!;
         Assert.Equal(before.Fragments.Select(f => f.Memory.ToArray()), after.Fragments.Select(f => f.Memory.ToArray()));
     }
+
+    [Fact]
+    public void Save_OddLengthValues_ArePaddedToEvenLength()
+    {
+        var ds = new DicomDataset();
+        ds.AddOrUpdate(new DicomElement(DicomTag.PatientID, DicomVR.LO, DicomBuffer.FromMemory("ABC"u8.ToArray())));
+        ds.AddOrUpdate(new DicomElement(DicomTag.ICCProfile, DicomVR.OB, DicomBuffer.FromMemory(new byte[] { 1, 2, 3 })));
+        var stream = new MemoryStream();
+        DicomFile.WriteDataset(stream, ds, DicomTransferSyntax.ExplicitVRLittleEndian);
+        stream.Position = 0;
+        var back = DicomFile.Open(stream, new FileReadOptions { Strict = true, Force = true });
+        Assert.Equal(4, ((DicomElement)back.Dataset[DicomTag.PatientID]!).Length);
+        Assert.Equal("ABC", back.Dataset.GetString(DicomTag.PatientID));
+        Assert.Equal(new byte[] { 1, 2, 3, 0 }, back.Dataset.GetValues<byte>(DicomTag.ICCProfile));
+    }
+
+    [Fact]
+    public void GetString_MultiValuedUIWithSpaces_TrimsEachValue()
+    {
+        var ds = new DicomDataset();
+        ds.AddOrUpdate(new DicomElement(DicomTag.ReferencedSOPClassUIDInFile, DicomVR.UI, DicomBuffer.FromMemory(" 1.2.3 \\ 4.5\0"u8.ToArray())));
+        Assert.Equal("1.2.3\\4.5", ds.GetString(DicomTag.ReferencedSOPClassUIDInFile));
+        Assert.Equal(new[] { "1.2.3", "4.5" }, ds.GetValues<string>(DicomTag.ReferencedSOPClassUIDInFile));
+    }
+
+    [Fact]
+    public void GetValues_BytesOfOW_ReturnsRawLittleEndianBytes()
+    {
+        var ds = new DicomDataset();
+        ds.AddOrUpdate(DicomVR.OW, DicomTag.PixelData, (ushort)0x0201, (ushort)0x0403);
+        Assert.Equal(new byte[] { 1, 2, 3, 4 }, ds.GetValues<byte>(DicomTag.PixelData));
+    }
 }
