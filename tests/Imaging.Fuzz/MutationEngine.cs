@@ -52,7 +52,7 @@ internal sealed class MutationEngine(MutationSettings settings, TextWriter log)
             iteration++;
             var parent = _queue[PickParent(rng)];
             var child = Mutator.Mutate(parent, _queue, rng);
-            if (Execute(child, coverage, out bool crashed) && guided && !crashed)
+            if (Execute(child, coverage, out bool crashed) && guided && !crashed && child.Length > 0)
             {
                 _queue.Add(new CorpusEntry(child, $"q{_queue.Count:D6}"));
                 Findings.Save(Path.Combine(settings.OutputDir, "queue"), child, "cov", $"from {parent.Name}");

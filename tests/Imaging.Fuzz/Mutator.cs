@@ -47,6 +47,7 @@ internal static class Mutator
         for (int r = 0; r < rounds; r++)
         {
             if (data.Count == 0) data.AddRange(corpus[rng.Next(corpus.Count)].Data.Take(256));
+            if (data.Count == 0) data.Add(0);
             switch (rng.Next(16))
             {
                 case 0: FlipBit(data, rng); break;

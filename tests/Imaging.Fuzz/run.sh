@@ -100,7 +100,10 @@ main() {
       fi
       set +e
       "${harness[@]}" mutate --seconds "$seconds" --seed "${FUZZ_SEED:-1}" --out "$out" "${seeds[@]}"
+      rc=$?
       set -e
+      # 0: nothing found, 1: crashes saved, 3: a hang saved; anything else is the harness failing.
+      case $rc in 0|1|3) ;; *) log "the mutation engine failed (exit $rc)"; exit "$rc" ;; esac
       findings=("$out/crashes" "$out/hangs")
       ;;
     *)
