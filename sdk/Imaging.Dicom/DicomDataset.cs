@@ -15,6 +15,7 @@ public sealed class DicomDataset : IEnumerable<DicomItem>
 {
     private readonly List<DicomItem> _items;
     private DicomCharacterSet? _characterSet;
+    private bool _unsorted;
 
     /// <summary>Creates an empty data set.</summary>
     public DicomDataset() => _items = [];
@@ -28,7 +29,7 @@ public sealed class DicomDataset : IEnumerable<DicomItem>
     internal DicomDataset(List<DicomItem> sortedItems) => _items = sortedItems;
 
     /// <summary>The number of entries.</summary>
-    public int Count => _items.Count;
+    public int Count => Items.Count;
 
     /// <summary>The data set that holds the sequence this one is an item of, if any; items inherit its character set.</summary>
     public DicomDataset? Parent { get; internal set; }
@@ -68,7 +69,7 @@ public sealed class DicomDataset : IEnumerable<DicomItem>
     public bool TryGetItem(DicomTag tag, [NotNullWhen(true)] out DicomItem? item)
     {
         int i = IndexOf(tag);
-        item = i >= 0 ? _items[i] : null;
+        item = i >= 0 ? Items[i] : null;
         return item is not null;
     }
 
@@ -95,7 +96,7 @@ public sealed class DicomDataset : IEnumerable<DicomItem>
         int i = IndexOf(item.Tag);
         if (i >= 0)
         {
-            _items[i] = item;
+            Items[i] = item;
             Changed(item);
         }
         else Insert(~i, item);
@@ -126,7 +127,7 @@ public sealed class DicomDataset : IEnumerable<DicomItem>
         {
             int i = IndexOf(tag);
             if (i < 0) continue;
-            _items.RemoveAt(i);
+            Items.RemoveAt(i);
             if (tag == Tags.SpecificCharacterSet) _characterSet = null;
         }
         return this;
@@ -135,7 +136,7 @@ public sealed class DicomDataset : IEnumerable<DicomItem>
     /// <summary>Removes the entries that match a condition.</summary>
     public DicomDataset Remove(Func<DicomItem, bool> condition)
     {
-        _items.RemoveAll(i => condition(i));
+        Items.RemoveAll(i => condition(i));
         _characterSet = null;
         return this;
     }
@@ -143,7 +144,7 @@ public sealed class DicomDataset : IEnumerable<DicomItem>
     /// <summary>Removes every entry.</summary>
     public void Clear()
     {
-        _items.Clear();
+        Items.Clear();
         _characterSet = null;
     }
 
@@ -221,8 +222,8 @@ public sealed class DicomDataset : IEnumerable<DicomItem>
     /// <summary>A deep copy: sequences and their items are copied; value buffers are shared (they are immutable).</summary>
     public DicomDataset Clone()
     {
-        var copy = new DicomDataset(new List<DicomItem>(_items.Count));
-        foreach (var item in _items)
+        var copy = new DicomDataset(new List<DicomItem>(Items.Count));
+        foreach (var item in Items)
         {
             copy._items.Add(item switch
             {
@@ -242,7 +243,7 @@ public sealed class DicomDataset : IEnumerable<DicomItem>
     }
 
     /// <inheritdoc />
-    public IEnumerator<DicomItem> GetEnumerator() => _items.GetEnumerator();
+    public IEnumerator<DicomItem> GetEnumerator() => Items.GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
@@ -282,7 +283,7 @@ public sealed class DicomDataset : IEnumerable<DicomItem>
 
     private int IndexOf(DicomTag tag)
     {
-        var items = _items;
+        var items = Items;
         int n = items.Count;
         if (n > 0 && items[n - 1].Tag < tag) return ~n;
         int lo = 0, hi = n - 1;
@@ -299,7 +300,7 @@ public sealed class DicomDataset : IEnumerable<DicomItem>
 
     private void Insert(int index, DicomItem item)
     {
-        _items.Insert(index, item);
+        Items.Insert(index, item);
         Changed(item);
     }
 
@@ -309,11 +310,53 @@ public sealed class DicomDataset : IEnumerable<DicomItem>
         if (item is DicomSequence s) foreach (var d in s) d.Parent = this;
     }
 
-    /// <summary>Appends an entry known to come after every present one (the reader's fast path).</summary>
+    /// <summary>
+    /// Appends an entry as the reader meets it. In order (PS3.5 §7.1 requires ascending tags) it is a plain append;
+    /// out of order it is appended too and the list is sorted once on next use, so a file written in descending order
+    /// costs n log n, not n² (found by fuzzing).
+    /// </summary>
     internal void AppendSorted(DicomItem item)
     {
-        if (_items.Count > 0 && _items[^1].Tag >= item.Tag) AddOrUpdate(item);
-        else _items.Add(item);
+        if (_items.Count > 0 && _items[^1].Tag >= item.Tag) _unsorted = true;
+        _items.Add(item);
+        if (item.Tag == Tags.SpecificCharacterSet) _characterSet = null;
+    }
+
+    /// <summary>What the reader has met so far in this data set that later elements' VRs depend on (PS3.5 §7.8.1 private
+    /// creators, (0028,0103) for "US or SS"), kept aside so that resolving them never needs a lookup in a list that
+    /// may still be out of order.</summary>
+    internal ReaderContext? Reading { get; set; }
+
+    internal sealed class ReaderContext
+    {
+        public Dictionary<uint, string> PrivateCreators { get; } = [];
+        public int? PixelRepresentation { get; set; }
+    }
+
+    /// <summary>Puts entries appended out of order in place now (the reader calls it when a data set is complete, so that
+    /// a finished data set is never mutated by a read from several threads).</summary>
+    internal void CompleteReading()
+    {
+        _ = Items;
+        Reading = null;
+    }
+
+    /// <summary>The entries in ascending tag order; sorts what <see cref="AppendSorted"/> left out of order (a later duplicate wins, as with AddOrUpdate).</summary>
+    private List<DicomItem> Items
+    {
+        get
+        {
+            if (!_unsorted) return _items;
+            var sorted = _items.Select((item, index) => (item, index)).OrderBy(p => p.item.Tag.Value).ThenBy(p => p.index).ToList();
+            _items.Clear();
+            for (int i = 0; i < sorted.Count; i++)
+            {
+                if (i + 1 < sorted.Count && sorted[i + 1].item.Tag == sorted[i].item.Tag) continue;
+                _items.Add(sorted[i].item);
+            }
+            _unsorted = false;
+            return _items;
+        }
     }
 
     /// <summary>Tags the core needs before the generated dictionary is consulted.</summary>

@@ -61,6 +61,7 @@ internal sealed class DicomDatasetReader
         // last 0002 element whatever it says; a wrong value is only reported.
         if (groupEnd is { } expected && expected != _input.Position)
             Warn(start, new DicomTag(0x0002, 0x0000), $"File Meta Information Group Length says the group ends at offset {expected}, but it ends at {_input.Position}");
+        meta.CompleteReading();
         return meta;
     }
 
@@ -69,6 +70,7 @@ internal sealed class DicomDatasetReader
     {
         var ds = new DicomDataset();
         ReadItems(ds, enc, DicomCharacterSet.Default, end: null, untilDelimiter: false, depth: 0, topLevel: true);
+        ds.CompleteReading();
         return ds;
     }
 
@@ -179,6 +181,7 @@ internal sealed class DicomDatasetReader
         var buffer = ReadBuffer(h, vr, unReplaced ? enc with { BigEndian = false } : enc, out bool complete);
         var element = new DicomElement(tag, vr, buffer, vr.UsesSpecificCharacterSet ? cs : null);
         ds.AppendSorted(element);
+        if (tag.IsPrivateCreator || tag == PixelRepresentation) NoteForLaterVRs(ds, element);
         if (tag == DicomDataset.Tags.SpecificCharacterSet) cs = ds.CharacterSet;
         if (!complete) _stopped = true;
     }
@@ -275,6 +278,7 @@ internal sealed class DicomDatasetReader
             if (end is { } se && itemEnd > se)
                 Warn(h.Offset, tag, $"an item of {h.Length} bytes runs past the end of its sequence");
             bool sequenceEnded = ReadItems(item, enc, cs, itemEnd, undefined, depth + 1, topLevel: false);
+            item.CompleteReading();
             seq.Items.Add(item);
             if (sequenceEnded) break;
         }
@@ -311,7 +315,7 @@ internal sealed class DicomDatasetReader
     {
         if (tag.IsGroupLength) return DicomVR.UL;
         if (tag.IsPrivateCreator) return DicomVR.LO;
-        string? creator = tag.IsPrivate ? ds.GetPrivateCreator(tag) : null;
+        string? creator = tag.IsPrivate && tag.PrivateCreatorTag is { } ct && ds.Reading?.PrivateCreators.TryGetValue(ct.Value, out var c) == true ? c : null;
         if (tag.IsPrivate && creator is null) return DicomVR.UN;
         var entry = _dictionary.Lookup(tag, creator);
         if (entry is null || entry.ValueRepresentations.Count == 0) return DicomVR.UN;
@@ -324,16 +328,29 @@ internal sealed class DicomDatasetReader
         }
         if (vrs.Contains(DicomVR.SS) && vrs.Contains(DicomVR.US))
         {
-            var pr = FindUp(ds, PixelRepresentation);
+            var pr = FindUp(ds);
             return pr == 1 ? DicomVR.SS : DicomVR.US;
         }
         return vrs[0];
     }
 
-    private static int? FindUp(DicomDataset? ds, DicomTag tag)
+    private static void NoteForLaterVRs(DicomDataset ds, DicomElement element)
     {
+        var context = ds.Reading ??= new DicomDataset.ReaderContext();
+        if (element.Tag == PixelRepresentation)
+        {
+            var span = element.Buffer.Memory.Span;
+            if (span.Length >= 2) context.PixelRepresentation = span[0] | (span[1] << 8);
+        }
+        else context.PrivateCreators[element.Tag.Value] = element.GetString().Trim();
+    }
+
+    /// <summary>(0028,0103) as met by the reader in this data set or an enclosing one (PS3.5 §7.5: items see their parents').</summary>
+    private static int? FindUp(DicomDataset? ds)
+    {
+        // Every enclosing data set of an item being read is itself still being read, so its context is current.
         for (; ds is not null; ds = ds.Parent)
-            if (ds.TryGetElement(tag, out var e) && e.Length >= 2) return e.Buffer.Memory.Span[0] | (e.Buffer.Memory.Span[1] << 8);
+            if (ds.Reading?.PixelRepresentation is { } pr) return pr;
         return null;
     }
 }

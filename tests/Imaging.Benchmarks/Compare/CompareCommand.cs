@@ -15,6 +15,8 @@ internal static class CompareCommand
 {
     public static int Run(CompareOptions options, TextWriter log)
     {
+        // The 1-minute load before we start is other people's work; once running, our own processes add to it.
+        var busyBefore = MachineInfo.Load()?.One;
         var loadBefore = MachineInfo.LoadText();
         log.WriteLine($"load average before: {loadBefore} on {Environment.ProcessorCount} processors");
         Directory.CreateDirectory(options.CorpusRoot);
@@ -35,7 +37,7 @@ internal static class CompareCommand
         var loadAfter = MachineInfo.LoadText();
         log.WriteLine($"load average after: {loadAfter}");
 
-        var markdown = Report.Markdown(results, options, parse.Source, loadBefore, loadAfter);
+        var markdown = Report.Markdown(results, options, parse.Source, loadBefore, loadAfter, busyBefore);
         var outPath = options.Out ?? Path.Combine(options.CorpusRoot, "results.md");
         File.WriteAllText(outPath, markdown);
         log.WriteLine();

@@ -27,15 +27,15 @@ internal static class Report
     public const double CatFactorGoal = 2.0;
 
     public static string Markdown(IReadOnlyList<(BenchCorpus Corpus, IReadOnlyList<Contender> Contenders)> results,
-        CompareOptions options, string parser, string loadBefore, string loadAfter)
+        CompareOptions options, string parser, string loadBefore, string loadAfter, double? busyBefore)
     {
         var sb = new StringBuilder();
         sb.AppendLine(Inv($"## Headers-only parse: us vs pydicom vs dcmdump vs cat ({DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC)"));
         sb.AppendLine();
         foreach (var line in MachineInfo.Describe(options.CorpusRoot)) sb.AppendLine(line);
         sb.AppendLine(Inv($"- load average (1/5/15 min) before: {loadBefore}; after: {loadAfter}"));
-        if (MachineInfo.Load() is { } now && now.Five > Environment.ProcessorCount / 2.0)
-            sb.AppendLine(Inv($"- **warning: the machine was busy (5-minute load {now.Five:F1} on {Environment.ProcessorCount} processors) — every line is slowed and noisy; re-run on a quiet machine for firm numbers.**"));
+        if (busyBefore is { } busy && busy > Environment.ProcessorCount / 2.0)
+            sb.AppendLine(Inv($"- **warning: the machine was busy before the run (1-minute load {busy:F2} on {Environment.ProcessorCount} processors) — every line is slowed and noisy; re-run on a quiet machine for firm numbers.**"));
         sb.AppendLine($"- our parser: {parser}");
         sb.AppendLine(Inv($"- method: one untimed warm-up run per line (warms the page cache), then {options.Runs} timed runs, lines taking turns each round; files/s and MB/s from the best run, median shown too. MB/s = corpus bytes (whole files) / time, for every line, even those that read only the headers."));
         sb.AppendLine();

@@ -282,4 +282,21 @@ public class DicomReaderTests
         Assert.Equal(DicomTransferSyntax.ExplicitVRLittleEndian, f.TransferSyntax);
         Assert.Contains(f.Warnings, w => w.Tag == DicomTag.FileMetaInformationGroupLength);
     }
+
+    [Fact]
+    public void Open_ElementsInDescendingOrder_ReadsSortedInNLogNTime()
+    {
+        // Regression (fuzzing): descending tags made each append an insert at the front, quadratic in the element count.
+        var b = new Bytes(explicitVR: false);
+        for (int e = 0xFFFE; e >= 0x1000; e -= 2) b.Element(0x0009, (ushort)e, "UL", [1, 0, 0, 0]);
+        b.Text(0x0008, 0x0060, "CS", "CT").Text(0x0008, 0x0060, "CS", "MR");
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        var f = Open(b.ToArray(), new FileReadOptions { Force = true });
+        sw.Stop();
+        var tags = f.Dataset.Select(i => i.Tag.Value).ToList();
+        Assert.Equal(tags.Order(), tags);
+        Assert.Equal("MR", f.Dataset.GetString(DicomTag.Modality)); // a later duplicate wins, as AddOrUpdate would
+        Assert.Equal((0xFFFE - 0x1000) / 2 + 2, f.Dataset.Count);
+        Assert.True(sw.Elapsed < TimeSpan.FromSeconds(5), $"took {sw.Elapsed}");
+    }
 }
