@@ -13,7 +13,7 @@ internal sealed class DicomInput : IDisposable
     /// <summary>
     /// The first refill asks for this much, and each later one for twice the last, up to the buffer size: most headers
     /// fit in the first read, and a headers-only read of a large image does not copy 64 KiB of its pixel data
-    /// (docs/performance.md: 512×512 CT slices open headers-only ~15% faster than with one 64 KiB first read).
+    /// (docs/performance.md: a 512×512 CT slice opens headers-only in ~32 µs instead of ~42 µs with one 64 KiB first read).
     /// </summary>
     private const int FirstFill = 16 * 1024;
 
