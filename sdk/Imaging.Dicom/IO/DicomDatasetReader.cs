@@ -14,7 +14,6 @@ internal sealed class DicomDatasetReader
     private static readonly DicomTag FloatPixelData = new(0x7FE0, 0x0008);
     private static readonly DicomTag DoubleFloatPixelData = new(0x7FE0, 0x0009);
     private static readonly DicomTag PixelRepresentation = new(0x0028, 0x0103);
-    private static readonly DicomTag BitsAllocated = new(0x0028, 0x0100);
 
     private readonly DicomReader _reader;
     private readonly DicomInput _input;
@@ -171,7 +170,7 @@ internal sealed class DicomDatasetReader
         }
         if (vr == DicomVR.SQ)
         {
-            ReadSequence(ds, tag, h.Length, implicitHere ? enc : enc, cs, depth);
+            ReadSequence(ds, tag, h.Length, enc, cs, depth);
             return;
         }
         if ((h.Length & 1) == 1 && tag.Group != 0xFFFE)

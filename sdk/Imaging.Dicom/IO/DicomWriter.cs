@@ -155,9 +155,8 @@ internal sealed class DicomWriter(Stream output, ElementEncoding enc, DicomWrite
         item.Contains(DicomDataset.Tags.SpecificCharacterSet) ? item.CharacterSet : enclosing;
 
     private static bool SameCharacterSet(DicomCharacterSet a, DicomCharacterSet b) =>
-        ReferenceEquals(a, b) || a.Terms.SequenceEqual(b.Terms, StringComparer.Ordinal) || (IsAsciiOnly(a) && IsAsciiOnly(b));
+        ReferenceEquals(a, b) || a.Terms.SequenceEqual(b.Terms, StringComparer.Ordinal) || (a.IsDefault && b.IsDefault);
 
-    private static bool IsAsciiOnly(DicomCharacterSet cs) => cs.IsDefault;
 
     /// <summary>A stream that only counts what is written to it.</summary>
     private sealed class CountingStream : Stream
