@@ -1,7 +1,6 @@
 #!/usr/bin/env bash
-# The main job on the embedded default: generate a synthetic study, then summarise it with `imaging collection`.
+# The main job on the embedded default: `imaging demo` generates a synthetic study into a workspace
+# (./imaging-workspace unless --workspace says otherwise), summarises it, and runs a plugin pipeline on it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-out=${1:-./sample-study}
-scripts/imaging sample "$out"
-scripts/imaging collection "$out"
+exec scripts/imaging demo "$@"

@@ -22,6 +22,8 @@ public static class Program
             DumpCommand.Create(verbose, stdout, stderr),
             CollectionCommand.Create(verbose, stdout, stderr),
             SampleCommand.Create(verbose, stdout, stderr),
+            PluginsCommand.Create(verbose, stdout, stderr),
+            DemoCommand.Create(verbose, stdout, stderr),
         };
         var parse = root.Parse(args);
         var config = new InvocationConfiguration { Output = stdout, Error = stderr };

@@ -40,6 +40,51 @@ public static class SyntheticStudy
         }
     }
 
+    /// <summary>
+    /// The data sets of one series of <see cref="Generate"/>'s study (<c>CT</c> or <c>MR</c>), in slice order, with the
+    /// same UIDs and geometry as the files <see cref="WriteTo"/> writes; empty when the options give that series no slices.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="modality"/> is neither <c>CT</c> nor <c>MR</c>.</exception>
+    public static IReadOnlyList<DicomDataset> Series(string modality = "CT", SyntheticStudyOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(modality);
+        if (modality is not ("CT" or "MR")) throw new ArgumentException($"the synthetic study has CT and MR series, not '{modality}'.", nameof(modality));
+        return [.. Generate(options).Select(f => f.Dataset).Where(d => d.GetString(DicomTag.Modality) == modality)];
+    }
+
+    /// <summary>
+    /// The CT series as one multi-frame image, one frame per slice: Multi-frame Grayscale Word Secondary Capture
+    /// (PS3.3 A.8.4) with Number of Frames, and Frame Increment Pointer → Slice Location Vector (PS3.3 C.8.6.3), so that
+    /// frame-wise code (filters, codecs, progress per frame) has more than one unit to work on.
+    /// </summary>
+    /// <exception cref="ArgumentException">The options give the CT series no slices.</exception>
+    public static DicomDataset MultiFrame(SyntheticStudyOptions? options = null)
+    {
+        var slices = Series("CT", options);
+        if (slices.Count == 0) throw new ArgumentException("the options give the CT series no slices.", nameof(options));
+        var ds = slices[0].Clone();
+        ds.Remove(DicomTag.ImagePositionPatient, DicomTag.SliceLocation, DicomTag.InstanceNumber);
+        ds.AddOrUpdate(DicomTag.SOPClassUID, "1.2.840.10008.5.1.4.1.1.7.3");
+        // Sub-arcs of the first slice's UIDs: deterministic for a seed, distinct from every UID of the CT series.
+        ds.AddOrUpdate(DicomTag.SOPInstanceUID, slices[0].GetString(DicomTag.SOPInstanceUID) + ".1");
+        ds.AddOrUpdate(DicomTag.SeriesInstanceUID, slices[0].GetString(DicomTag.SeriesInstanceUID) + ".1");
+        ds.AddOrUpdate(DicomTag.SeriesNumber, 3);
+        ds.AddOrUpdate(DicomTag.SeriesDescription, "Phantom CT (multi-frame)");
+        ds.AddOrUpdate(DicomTag.ConversionType, "SYN");
+        ds.AddOrUpdate(DicomTag.InstanceNumber, 1);
+        ds.AddOrUpdate(DicomTag.NumberOfFrames, slices.Count);
+        ds.AddOrUpdate(DicomTag.FrameIncrementPointer, DicomTag.SliceLocationVector);
+        ds.AddOrUpdate(DicomTag.SliceLocationVector, slices.Select(s => s.GetSingleValue<double>(DicomTag.SliceLocation)).ToArray());
+        using var pixels = new MemoryStream();
+        foreach (var s in slices)
+        {
+            if (!s.TryGetElement(DicomTag.PixelData, out var frame)) throw new InvalidOperationException("a synthetic slice has no Pixel Data.");
+            pixels.Write(frame.Buffer.Memory.Span);
+        }
+        ds.AddOrUpdate(DicomVR.OW, DicomTag.PixelData, pixels.ToArray());
+        return ds;
+    }
+
     /// <summary>Writes the study to <paramref name="folder"/>/&lt;modality&gt;/IMGnnnn.dcm and returns the paths.</summary>
     public static IReadOnlyList<string> WriteTo(string folder, SyntheticStudyOptions? options = null, IProgress<int>? progress = null)
     {

@@ -1,5 +1,6 @@
 using Imaging.Benchmarks.Bdn;
 using Imaging.Benchmarks.Compare;
+using Imaging.Benchmarks.Host;
 using Imaging.Benchmarks.Profile;
 
 namespace Imaging.Benchmarks;
@@ -15,6 +16,7 @@ public static class Program
           compare [--files N] [--ct-slices N] [--corpus DIR] [--runs N] [--out FILE.md] [--only header-rich|ct-512]
           bdn [BenchmarkDotNet arguments, e.g. --filter '*CtSlice*']
           profile [--files N] [--ct-slices N] [--corpus DIR] [--only header-rich|ct-512]
+          host [--runs N]     plugin host start-up (cold, in fresh processes) and reload, with the shipped plugins
         """;
 
     /// <summary>Runs a command; exit code 2 for bad arguments.</summary>
@@ -32,6 +34,8 @@ public static class Program
                 "compare" => CompareCommand.Run(CompareOptions.Parse(args[1..]), Console.Out),
                 "bdn" => BdnCommand.Run(args[1..]),
                 "profile" => ProfileCommand.Run(CompareOptions.Parse(args[1..]), Console.Out),
+                "host" => HostCommand.Run(args[1..], Console.Out),
+                "host-once" => HostCommand.Once(Console.Out),
                 _ => throw new ArgumentException($"unknown command {args[0]}\n{Usage}"),
             };
         }

@@ -1,0 +1,23 @@
+using Imaging.Dicom;
+using Imaging.Sdk.Capabilities;
+
+namespace Imaging.Host.Guards;
+
+/// <summary>A plugin's anonymizer: it needs <c>phi</c> to see original data (audited); without it, it gets policy output.</summary>
+internal sealed class GuardedAnonymizer(IAnonymizer inner, GuardContext guard) : IAnonymizer, IGuarded
+{
+    public string Name => inner.Name;
+    public string Description => inner.Description;
+    public IReadOnlyList<string> Profiles => inner.Profiles;
+    public object Inner => inner;
+    public string PluginId => guard.PluginId;
+
+    public Task<AnonymizationResult> AnonymizeAsync(DicomDataset input, AnonymizationRequest request, IProgress<ProgressReport>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        cancellationToken.ThrowIfCancellationRequested();
+        var admitted = guard.Admit(input);
+        guard.AuditPhi(GuardContext.Describe(input));
+        return inner.AnonymizeAsync(admitted, request, progress, cancellationToken);
+    }
+}

@@ -1,0 +1,23 @@
+using Imaging.Dicom;
+using Imaging.Sdk.Capabilities;
+
+namespace Imaging.Host.Guards;
+
+/// <summary>A plugin's filter as the platform sees it: inputs pass the policy unless the plugin has <c>phi</c>, which is audited.</summary>
+internal sealed class GuardedFilter(IFilter inner, GuardContext guard) : IFilter, IGuarded
+{
+    public string Name => inner.Name;
+    public string Description => inner.Description;
+    public IReadOnlyList<ArgumentDescriptor> Arguments => inner.Arguments;
+    public object Inner => inner;
+    public string PluginId => guard.PluginId;
+
+    public Task<DicomDataset> ApplyAsync(DicomDataset input, CapabilityArguments arguments, IProgress<ProgressReport>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        cancellationToken.ThrowIfCancellationRequested();
+        var admitted = guard.Admit(input);
+        guard.AuditPhi(GuardContext.Describe(input));
+        return inner.ApplyAsync(admitted, arguments ?? CapabilityArguments.Empty, progress, cancellationToken);
+    }
+}

@@ -1,0 +1,37 @@
+using System.Net.Sockets;
+using Imaging.Sdk.Security;
+
+namespace Imaging.Host.Security;
+
+/// <summary><see cref="INetworkAccess"/> for plugins with <c>network</c>: every HTTP request and TCP connection is audited.</summary>
+internal sealed class AuditedNetworkAccess(IAuditLog audit, string pluginId) : INetworkAccess
+{
+    public HttpClient CreateHttpClient(string purpose)
+        => new(new AuditingHandler(audit, pluginId, purpose) { InnerHandler = new SocketsHttpHandler() });
+
+    public async Task<Stream> ConnectAsync(string host, int port, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(host);
+        audit.Record(new AuditEvent(pluginId, AuditAction.Network, "tcp", $"{host}:{port}"));
+        var client = new TcpClient();
+        try
+        {
+            await client.ConnectAsync(host, port, cancellationToken).ConfigureAwait(false);
+            return client.GetStream();
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
+        }
+    }
+
+    private sealed class AuditingHandler(IAuditLog audit, string pluginId, string purpose) : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            audit.Record(new AuditEvent(pluginId, AuditAction.Network, $"http:{purpose}", $"{request.Method} {request.RequestUri}"));
+            return base.SendAsync(request, cancellationToken);
+        }
+    }
+}
