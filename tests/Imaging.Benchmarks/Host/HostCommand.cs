@@ -74,6 +74,8 @@ internal static class HostCommand
         if (host.Plugins.Any(p => p.Status != PluginStatus.Loaded))
             throw new InvalidOperationException("a shipped plugin failed to load: " + string.Join("; ", host.Plugins.Where(p => p.Error is not null).Select(p => $"{p.Id}: {p.Error}")));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{sinceProcessStart:0.0} {clock.Elapsed.TotalMilliseconds:0.0}"));
+        // Where the time went, for whoever runs it by hand (stderr: the `host` command reads stdout only).
+        foreach (var p in host.Plugins) Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {p.Id}: {p.LoadTime.TotalMilliseconds:0.0} ms"));
         return 0;
     }
 
