@@ -24,10 +24,20 @@ public sealed class HostOptions
 
     /// <summary>
     /// The policy applied to data sets before a plugin without the <c>phi</c> permission receives them. When null, the
-    /// host uses a loaded anonymizer (with the <c>phi</c> permission) offering the <c>basic</c> profile, and otherwise its
+    /// host uses the anonymizer named by <see cref="PolicyAnonymizer"/> if one is configured and loaded, and otherwise its
     /// built-in allow-list policy (<see cref="Security.AllowListPolicy"/>).
     /// </summary>
     public IDeidentificationPolicy? DeidentificationPolicy { get; set; }
+
+    /// <summary>
+    /// The name of an anonymizer capability (from a plugin with the <c>phi</c> permission) to use as the policy with
+    /// <see cref="PolicyProfile"/>; null (the default) keeps the built-in allow-list. Opt-in, so that installing a plugin
+    /// never changes what plugins without <c>phi</c> receive.
+    /// </summary>
+    public string? PolicyAnonymizer { get; set; }
+
+    /// <summary>The profile <see cref="PolicyAnonymizer"/> applies (default <c>basic</c>, PS3.15 E.1).</summary>
+    public string PolicyProfile { get; set; } = "basic";
 
     /// <summary>The secret for the built-in policy's UID replacement (HMAC-SHA256); random per host when null.</summary>
     public byte[]? DeidentificationSecret { get; set; }
@@ -59,7 +69,7 @@ public sealed class HostOptions
         if (Environment.GetEnvironmentVariable(PluginPathVariable) is { Length: > 0 } extra)
         {
             foreach (var folder in extra.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-                options.PluginFolders.Add(folder);
+                options.PluginFolders.Add(Path.GetFullPath(folder));
         }
         return options;
     }

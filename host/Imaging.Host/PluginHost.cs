@@ -183,6 +183,7 @@ public sealed class PluginHost : IDisposable
             _disposed = true;
             _watcher?.Dispose();
             _capabilities = CapabilitySet.Empty;
+            _policy = _fallbackPolicy;
             foreach (var p in _loaded) SafeUnload(p);
             _loaded = [];
         }
@@ -232,6 +233,7 @@ public sealed class PluginHost : IDisposable
         {
             foreach (var c in p.Record.Capabilities) names[c.ToString()] = p.Record.Id;
         }
+        var fingerprint = PluginFolder.Fingerprint(folder); // before loading: a copy finishing meanwhile counts as a change
         var (plugin, record) = _activator.Load(folder, ids, names);
         int index = _records.FindIndex(r => r.Folder == folder);
         if (index >= 0) _records[index] = record; else _records.Add(record);
@@ -243,7 +245,7 @@ public sealed class PluginHost : IDisposable
         }
         else
         {
-            _failedFingerprints[folder] = PluginFolder.Fingerprint(folder);
+            _failedFingerprints[folder] = fingerprint;
             _logger.LogWarning("Plugin in {Folder} not loaded: {Error}", folder, record.Error);
         }
         return record;
@@ -280,24 +282,18 @@ public sealed class PluginHost : IDisposable
 
     private IDeidentificationPolicy ChoosePolicy(CapabilitySet capabilities)
     {
-        foreach (var anonymizer in capabilities.Get<IAnonymizer>())
-        {
-            var owner = _loaded.FirstOrDefault(p => p.Capabilities.Contains(anonymizer));
-            if (owner?.Record.Permissions.HasFlag(PluginPermissions.Phi) == true && anonymizer.Profiles.Contains("basic", StringComparer.OrdinalIgnoreCase))
-                return new AnonymizerPolicy(anonymizer, "basic");
-        }
+        // An anonymizer plugin serves as the policy only when configured to (HostOptions.PolicyAnonymizer): installing a
+        // plugin must never weaken what plugins without 'phi' receive.
+        if (_options.PolicyAnonymizer is not { Length: > 0 } wanted) return _fallbackPolicy;
+        if (capabilities.Get<IAnonymizer>().TryGet(wanted, out var anonymizer)
+            && anonymizer is Guards.IGuarded { Permissions: var p } && p.HasFlag(PluginPermissions.Phi)
+            && anonymizer.Profiles.Contains(_options.PolicyProfile, StringComparer.OrdinalIgnoreCase))
+            return new AnonymizerPolicy(anonymizer, _options.PolicyProfile);
+        _logger.LogWarning("The configured policy anonymizer '{Name}' (profile {Profile}, with the 'phi' permission) is not loaded; using {Fallback}", wanted, _options.PolicyProfile, _fallbackPolicy.Name);
         return _fallbackPolicy;
     }
 
     private void Raise(IReadOnlyList<PluginRecord> changed) => PluginsChanged?.Invoke(this, new PluginsChangedEventArgs(changed));
 
     private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed, this);
-
-    /// <summary>The registered policy: a stable object that always applies the host's current policy.</summary>
-    private sealed class CurrentPolicy(Func<IDeidentificationPolicy> current) : IDeidentificationPolicy
-    {
-        public string Name => current().Name;
-
-        public Imaging.Dicom.DicomDataset Apply(Imaging.Dicom.DicomDataset dataset) => current().Apply(dataset);
-    }
 }

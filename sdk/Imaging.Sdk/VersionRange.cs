@@ -4,8 +4,9 @@ namespace Imaging.Sdk;
 
 /// <summary>
 /// A range of versions in NuGet's interval notation, as plugins write their SDK range in <c>plugin.json</c>:
-/// <c>1.0</c> (1.0 or later), <c>[1.0,2.0)</c> (1.0 inclusive to 2.0 exclusive), <c>[1.2]</c> (exactly 1.2),
-/// <c>(,2.0)</c> (below 2.0).
+/// <c>[1.0,2.0)</c> (1.0 inclusive to 2.0 exclusive), <c>[1.2]</c> (exactly 1.2), <c>(,2.0)</c> (below 2.0),
+/// <c>[1.0,)</c> (1.0 or later). A bare version <c>1.4</c> means <c>[1.4,2.0)</c>: that version up to the next major —
+/// unlike NuGet, because a new SDK major version breaks plugins (DESIGN.md), so "built for 1.4" must not load on 2.0.
 /// </summary>
 public sealed class VersionRange
 {
@@ -64,7 +65,7 @@ public sealed class VersionRange
         if (t[0] is not ('[' or '('))
         {
             if (!TryVersion(t, out var min)) { error = $"'{t}' is not a version (expected e.g. 1.0 or [1.0,2.0))"; return false; }
-            range = new VersionRange(min, true, null, false, t);
+            range = new VersionRange(min, true, new Version(min.Major + 1, 0, 0, 0), false, t);
             error = "";
             return true;
         }

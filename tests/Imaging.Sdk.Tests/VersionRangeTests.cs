@@ -5,7 +5,9 @@ public sealed class VersionRangeTests
     [Theory]
     [InlineData("1.0", "1.0", true)]
     [InlineData("1.0", "0.9.9", false)]
-    [InlineData("1.0", "99.0", true)]
+    [InlineData("1.0", "1.99", true)]
+    [InlineData("1.0", "2.0", false)]
+    [InlineData("1.0", "99.0", false)]
     [InlineData("[1.0,2.0)", "1.0.0", true)]
     [InlineData("[1.0,2.0)", "1.99.99", true)]
     [InlineData("[1.0,2.0)", "2.0", false)]
@@ -44,13 +46,13 @@ public sealed class VersionRangeTests
     }
 
     [Fact]
-    public void Parse_BareVersion_IsInclusiveMinimumWithoutMaximum()
+    public void Parse_BareVersion_IsThatVersionUpToTheNextMajor()
     {
         var r = VersionRange.Parse(" 1.4 ");
 
         Assert.Equal(new Version(1, 4, 0, 0), r.Min);
         Assert.True(r.MinInclusive);
-        Assert.Null(r.Max);
+        Assert.Equal(new Version(2, 0, 0, 0), r.Max);
         Assert.False(r.MaxInclusive);
         Assert.Equal("1.4", r.Text);
     }

@@ -13,9 +13,11 @@ internal sealed class GuardContext(string pluginId, PluginPermissions permission
 {
     public string PluginId { get; } = pluginId;
 
-    public bool HasPhi => permissions.HasFlag(PluginPermissions.Phi);
+    public PluginPermissions Permissions { get; } = permissions;
 
-    public bool HasNetwork => permissions.HasFlag(PluginPermissions.Network);
+    public bool HasPhi => Permissions.HasFlag(PluginPermissions.Phi);
+
+    public bool HasNetwork => Permissions.HasFlag(PluginPermissions.Network);
 
     /// <summary><c>kind:name</c>, as written to the audit log.</summary>
     public string Capability { get; } = capability;
@@ -23,7 +25,21 @@ internal sealed class GuardContext(string pluginId, PluginPermissions permission
     /// <summary>The data set as this plugin may see it: unchanged for a plugin with <c>phi</c>, otherwise after the policy.</summary>
     public DicomDataset Admit(DicomDataset dataset) => HasPhi ? dataset : policy().Apply(dataset);
 
-    public DicomInstance Admit(DicomInstance instance) => HasPhi ? instance : instance.WithDataset(policy().Apply(instance.Dataset));
+    /// <summary>The instance as this plugin may see it; without <c>phi</c> its location (a path that may name the patient) is dropped too.</summary>
+    public DicomInstance Admit(DicomInstance instance) => HasPhi ? instance : Deidentify(instance, policy());
+
+    /// <summary>A de-identified copy: the policy's data set, the same transfer syntax, no location.</summary>
+    public static DicomInstance Deidentify(DicomInstance instance, IDeidentificationPolicy policy)
+        => new(policy.Apply(instance.Dataset), instance.TransferSyntax, location: null);
+
+    /// <summary>Progress for a holder without <c>phi</c>: counts only, never the messages (which may name files or patients).</summary>
+    public static IProgress<ProgressReport>? CountsOnly(IProgress<ProgressReport>? progress)
+        => progress is null ? null : new Progress(progress);
+
+    private sealed class Progress(IProgress<ProgressReport> inner) : IProgress<ProgressReport>
+    {
+        public void Report(ProgressReport value) => inner.Report(value with { Message = null });
+    }
 
     /// <summary>Records that this plugin received PHI (only when it has the permission: otherwise it received none).</summary>
     public void AuditPhi(string target)

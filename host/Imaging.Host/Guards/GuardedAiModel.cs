@@ -6,12 +6,13 @@ namespace Imaging.Host.Guards;
 /// <summary>A plugin's model: the series passes the policy unless the plugin has <c>phi</c>, which is audited.</summary>
 internal sealed class GuardedAiModel(IAiModel inner, GuardContext guard) : IAiModel, IGuarded
 {
-    public string Name => inner.Name;
-    public string Description => inner.Description;
-    public IReadOnlyList<string> Modalities => inner.Modalities;
-    public IReadOnlyList<ArgumentDescriptor> Arguments => inner.Arguments;
+    public string Name { get; } = inner.Name;
+    public string Description { get; } = inner.Description;
+    public IReadOnlyList<string> Modalities { get; } = [.. inner.Modalities];
+    public IReadOnlyList<ArgumentDescriptor> Arguments { get; } = [.. inner.Arguments];
     public object Inner => inner;
     public string PluginId => guard.PluginId;
+    public Imaging.Sdk.PluginPermissions Permissions => guard.Permissions;
 
     public Task<ModelResult> RunAsync(IReadOnlyList<DicomDataset> series, CapabilityArguments arguments, IProgress<ProgressReport>? progress = null, CancellationToken cancellationToken = default)
     {

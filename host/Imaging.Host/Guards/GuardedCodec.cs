@@ -9,12 +9,13 @@ namespace Imaging.Host.Guards;
 /// </summary>
 internal sealed class GuardedCodec(ICodec inner, GuardContext guard) : ICodec, IGuarded
 {
-    public string Name => inner.Name;
-    public string Description => inner.Description;
-    public IReadOnlyList<DicomTransferSyntax> TransferSyntaxes => inner.TransferSyntaxes;
-    public bool CanEncode => inner.CanEncode;
+    public string Name { get; } = inner.Name;
+    public string Description { get; } = inner.Description;
+    public IReadOnlyList<DicomTransferSyntax> TransferSyntaxes { get; } = [.. inner.TransferSyntaxes];
+    public bool CanEncode { get; } = inner.CanEncode;
     public object Inner => inner;
     public string PluginId => guard.PluginId;
+    public Imaging.Sdk.PluginPermissions Permissions => guard.Permissions;
 
     public ValueTask<byte[]> DecodeFrameAsync(ReadOnlyMemory<byte> encoded, FrameFormat format, DicomTransferSyntax transferSyntax, CancellationToken cancellationToken = default)
         => inner.DecodeFrameAsync(encoded, format, transferSyntax, cancellationToken);

@@ -6,11 +6,12 @@ namespace Imaging.Host.Guards;
 /// <summary>A plugin's filter as the platform sees it: inputs pass the policy unless the plugin has <c>phi</c>, which is audited.</summary>
 internal sealed class GuardedFilter(IFilter inner, GuardContext guard) : IFilter, IGuarded
 {
-    public string Name => inner.Name;
-    public string Description => inner.Description;
-    public IReadOnlyList<ArgumentDescriptor> Arguments => inner.Arguments;
+    public string Name { get; } = inner.Name;
+    public string Description { get; } = inner.Description;
+    public IReadOnlyList<ArgumentDescriptor> Arguments { get; } = [.. inner.Arguments];
     public object Inner => inner;
     public string PluginId => guard.PluginId;
+    public Imaging.Sdk.PluginPermissions Permissions => guard.Permissions;
 
     public Task<DicomDataset> ApplyAsync(DicomDataset input, CapabilityArguments arguments, IProgress<ProgressReport>? progress = null, CancellationToken cancellationToken = default)
     {

@@ -4,16 +4,19 @@ using Imaging.Sdk.Capabilities;
 namespace Imaging.Host.Guards;
 
 /// <summary>
-/// A plugin's PACS connector: every call is audited as network use; data sets sent (queries, stores) pass the policy
-/// unless the plugin has <c>phi</c>. Only plugins with <c>network</c> get connectors in their registry.
+/// A plugin's PACS connector: every call is audited as network use and as PHI handed over. A connector handles PHI by
+/// nature (query keys name patients), so providing one requires both <c>network</c> and <c>phi</c>; plugins without
+/// <c>network</c> get no connectors in their registry, and those without <c>phi</c> get de-identified results
+/// (<see cref="DeidentifyingPacsConnector"/>).
 /// </summary>
 internal sealed class GuardedPacsConnector(IPacsConnector inner, GuardContext guard) : IPacsConnector, IGuarded
 {
-    public string Name => inner.Name;
-    public string Description => inner.Description;
-    public IReadOnlyList<string> Schemes => inner.Schemes;
+    public string Name { get; } = inner.Name;
+    public string Description { get; } = inner.Description;
+    public IReadOnlyList<string> Schemes { get; } = [.. inner.Schemes];
     public object Inner => inner;
     public string PluginId => guard.PluginId;
+    public Imaging.Sdk.PluginPermissions Permissions => guard.Permissions;
 
     public Task EchoAsync(PacsEndpoint endpoint, CancellationToken cancellationToken = default)
     {
@@ -25,7 +28,7 @@ internal sealed class GuardedPacsConnector(IPacsConnector inner, GuardContext gu
     {
         guard.AuditNetwork($"find {level} {endpoint.Address}");
         guard.AuditPhi($"query to {endpoint.Address}");
-        return inner.FindAsync(endpoint, level, guard.Admit(query), progress, cancellationToken);
+        return inner.FindAsync(endpoint, level, query, progress, cancellationToken);
     }
 
     public IAsyncEnumerable<DicomInstance> RetrieveAsync(PacsEndpoint endpoint, QueryLevel level, DicomDataset identifier, IProgress<ProgressReport>? progress = null, CancellationToken cancellationToken = default)
@@ -39,6 +42,6 @@ internal sealed class GuardedPacsConnector(IPacsConnector inner, GuardContext gu
     {
         guard.AuditNetwork($"store {endpoint.Address}");
         guard.AuditPhi($"instances stored to {endpoint.Address}");
-        return inner.StoreAsync(endpoint, GuardContext.Map(instances, guard.Admit, cancellationToken), progress, cancellationToken);
+        return inner.StoreAsync(endpoint, instances, progress, cancellationToken);
     }
 }

@@ -5,10 +5,11 @@ namespace Imaging.Host.Guards;
 /// <summary>A plugin's sink: instances pass the policy unless the plugin has <c>phi</c>, which is audited once per call.</summary>
 internal sealed class GuardedSink(IDicomSink inner, GuardContext guard) : IDicomSink, IGuarded
 {
-    public string Name => inner.Name;
-    public string Description => inner.Description;
+    public string Name { get; } = inner.Name;
+    public string Description { get; } = inner.Description;
     public object Inner => inner;
     public string PluginId => guard.PluginId;
+    public Imaging.Sdk.PluginPermissions Permissions => guard.Permissions;
 
     public Task<SinkResult> WriteAsync(string destination, IAsyncEnumerable<DicomInstance> instances, IProgress<ProgressReport>? progress = null, CancellationToken cancellationToken = default)
     {

@@ -8,10 +8,11 @@ namespace Imaging.Host.Guards;
 /// </summary>
 internal sealed class GuardedSource(IDicomSource inner, GuardContext guard) : IDicomSource, IGuarded
 {
-    public string Name => inner.Name;
-    public string Description => inner.Description;
+    public string Name { get; } = inner.Name;
+    public string Description { get; } = inner.Description;
     public object Inner => inner;
     public string PluginId => guard.PluginId;
+    public Imaging.Sdk.PluginPermissions Permissions => guard.Permissions;
 
     public bool CanRead(string location) => inner.CanRead(location);
 

@@ -8,4 +8,7 @@ public interface IGuarded
 
     /// <summary>The id of the plugin that provides the capability.</summary>
     string PluginId { get; }
+
+    /// <summary>The permissions of that plugin (a holder sees only capabilities whose network/file-write permissions it also has).</summary>
+    Imaging.Sdk.PluginPermissions Permissions { get; }
 }

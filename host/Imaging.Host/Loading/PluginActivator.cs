@@ -113,7 +113,7 @@ internal sealed class PluginActivator(HostOptions options, IAuditLog audit, Func
     }
 
     private static PluginRecord Fail(string id, string folder, PluginManifest? manifest, string error, Stopwatch clock)
-        => new() { Id = id, Folder = folder, Manifest = manifest, Status = PluginStatus.Failed, Error = error, LoadTime = clock.Elapsed };
+        => new() { Id = id, Folder = folder, Manifest = manifest, Status = PluginStatus.Failed, Error = error.ReplaceLineEndings(" "), LoadTime = clock.Elapsed };
 
     private static IPlugin CreatePlugin(Assembly assembly, PluginManifest manifest)
     {
@@ -165,7 +165,7 @@ internal sealed class PluginActivator(HostOptions options, IAuditLog audit, Func
         services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
         services.AddSingleton(context);
         services.AddSingleton<IAuditLog>(new PluginAuditLog(audit, manifest.Id));
-        services.AddSingleton(sp => policy());
+        services.AddSingleton<IDeidentificationPolicy>(new CurrentPolicy(policy));
         if (p.HasFlag(PluginPermissions.FileSystemWrite)) services.AddSingleton<IFileOutput>(new AuditedFileOutput(audit, manifest.Id));
         if (p.HasFlag(PluginPermissions.Network)) services.AddSingleton<INetworkAccess>(new AuditedNetworkAccess(audit, manifest.Id));
         registries.AddTo(services, p);
@@ -183,8 +183,10 @@ internal sealed class PluginActivator(HostOptions options, IAuditLog audit, Func
             if (!manifest.Capabilities.Contains(kind))
                 throw new PluginLoadException($"registers a {CapabilityKinds.GetName(kind)} but plugin.json does not declare \"{CapabilityKinds.GetName(kind)}\" in \"capabilities\" (it declares: {DescribeKinds(manifest.Capabilities)})");
         }
-        if (registered.Contains(CapabilityKind.PacsConnector) && !manifest.Permissions.HasFlag(PluginPermissions.Network))
-            throw new PluginLoadException(new PermissionDeniedException(manifest.Id, PluginPermissions.Network, "provide a PACS connector").Message);
+        // A PACS connector talks to the network and handles PHI by nature (query keys name patients): it needs both.
+        var pacsNeeds = PluginPermissions.Network | PluginPermissions.Phi;
+        if (registered.Contains(CapabilityKind.PacsConnector) && (manifest.Permissions & pacsNeeds) != pacsNeeds)
+            throw new PluginLoadException(new PermissionDeniedException(manifest.Id, pacsNeeds & ~manifest.Permissions, "provide a PACS connector").Message);
         foreach (var kind in manifest.Capabilities)
         {
             if (!registered.Contains(kind))
@@ -275,7 +277,11 @@ internal sealed class PluginActivator(HostOptions options, IAuditLog audit, Func
         ];
         foreach (var (service, permission) in gated)
         {
-            if (message.Contains($"'{service.FullName}'", StringComparison.Ordinal) || message.Contains(service.FullName!, StringComparison.Ordinal))
+            // DI names a closed generic as Namespace.Type`1[Arg]: match on the open type's name and the argument's.
+            bool named = service.IsGenericType
+                ? message.Contains(service.GetGenericTypeDefinition().FullName!, StringComparison.Ordinal) && service.GetGenericArguments().All(a => message.Contains(a.FullName!, StringComparison.Ordinal))
+                : message.Contains(service.FullName!, StringComparison.Ordinal);
+            if (named)
                 return new PermissionDeniedException(manifest.Id, permission, $"receive {service.Name}").Message;
         }
         return $"its services cannot be constructed: {FirstLine(message)}";

@@ -24,6 +24,7 @@ internal sealed class PluginWatcher : IDisposable
             w.Created += Poke;
             w.Deleted += Poke;
             w.Renamed += Poke;
+            w.Error += (_, _) => Poke(this, new FileSystemEventArgs(WatcherChangeTypes.Changed, full, null)); // overflow: rescan anyway
             w.EnableRaisingEvents = true;
             _watchers.Add(w);
         }
@@ -35,5 +36,9 @@ internal sealed class PluginWatcher : IDisposable
         _timer.Dispose();
     }
 
-    private void Poke(object sender, FileSystemEventArgs e) => _timer.Change(_debounce, Timeout.InfiniteTimeSpan);
+    private void Poke(object sender, FileSystemEventArgs e)
+    {
+        try { _timer.Change(_debounce, Timeout.InfiniteTimeSpan); }
+        catch (ObjectDisposedException) { } // an event raced Dispose
+    }
 }

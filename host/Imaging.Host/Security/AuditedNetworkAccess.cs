@@ -30,7 +30,9 @@ internal sealed class AuditedNetworkAccess(IAuditLog audit, string pluginId) : I
     {
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            audit.Record(new AuditEvent(pluginId, AuditAction.Network, $"http:{purpose}", $"{request.Method} {request.RequestUri}"));
+            // Scheme, host, port and path only: query strings (QIDO-RS PatientName=...) would put PHI in the permanent log.
+            var uri = request.RequestUri is { IsAbsoluteUri: true } u ? u.GetLeftPart(UriPartial.Path) : request.RequestUri?.ToString().Split('?')[0];
+            audit.Record(new AuditEvent(pluginId, AuditAction.Network, $"http:{purpose}", $"{request.Method} {uri}"));
             return base.SendAsync(request, cancellationToken);
         }
     }

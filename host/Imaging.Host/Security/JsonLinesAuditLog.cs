@@ -7,8 +7,8 @@ namespace Imaging.Host.Security;
 
 /// <summary>
 /// The append-only audit log: one JSON object per line (<c>time, plugin, action, capability, target, user, pid</c>).
-/// The file is only ever opened for appending; each line is written with one write call so that concurrent processes
-/// appending to the same file do not interleave within a line.
+/// Lines are only ever appended, each in one write under an exclusive lock, so concurrent processes appending to the
+/// same file neither interleave nor overwrite each other's lines.
 /// </summary>
 public sealed class JsonLinesAuditLog : IAuditLog
 {
@@ -29,18 +29,41 @@ public sealed class JsonLinesAuditLog : IAuditLog
     public void Record(AuditEvent auditEvent)
     {
         ArgumentNullException.ThrowIfNull(auditEvent);
-        var line = Format(auditEvent);
         lock (_gate)
         {
             try
             {
+                var line = Format(auditEvent);
                 Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
-                using var stream = new FileStream(Path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.None);
-                stream.Write(line);
+                AppendExclusively(line);
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            catch (Exception e)
             {
                 _logger.LogError(e, "Cannot append to the audit log {Path}: {Message}", Path, e.Message);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Appends under an exclusive lock: .NET's FileMode.Append is not O_APPEND (writes go to the offset found at open), so
+    /// two processes appending at once could overwrite each other's lines. FileShare.None takes an exclusive advisory
+    /// lock on Unix; a writer that finds the file locked retries briefly, then seeks to the end and writes its line.
+    /// </summary>
+    private void AppendExclusively(byte[] line)
+    {
+        for (int attempt = 0; ; attempt++)
+        {
+            try
+            {
+                using var stream = new FileStream(Path, FileMode.OpenOrCreate, FileAccess.Write, FileShare.None, 1, FileOptions.None);
+                stream.Seek(0, SeekOrigin.End);
+                stream.Write(line);
+                stream.Flush(flushToDisk: false);
+                return;
+            }
+            catch (IOException) when (attempt < 200 && File.Exists(Path))
+            {
+                Thread.Sleep(5); // another process is writing its line
             }
         }
     }

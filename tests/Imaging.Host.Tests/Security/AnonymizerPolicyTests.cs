@@ -5,16 +5,29 @@ using Imaging.Sdk.Capabilities;
 namespace Imaging.Host.Tests.Security;
 
 /// <summary>
-/// The active de-identification policy is an anonymizer plugin when one with the <c>phi</c> permission offers profile
-/// <c>basic</c>: a plugin without <c>phi</c> then receives that anonymizer's output, the anonymizer's PHI reads are
-/// audited, and the anonymizer's settings come from its manifest overlaid by the host's configuration.
+/// The active de-identification policy is an anonymizer plugin only when configured (HostOptions.PolicyAnonymizer) and
+/// loaded with the <c>phi</c> permission: a plugin without <c>phi</c> then receives that anonymizer's output, the
+/// anonymizer's PHI reads are audited, and its settings come from its manifest overlaid by the host's configuration.
+/// Merely installing an anonymizer changes nothing.
 /// </summary>
 public sealed class AnonymizerPolicyTests
 {
     [Fact]
-    public async Task ApplyAsync_AnonymizerPluginLoaded_FilterWithoutPhiReceivesItsOutput()
+    public async Task ApplyAsync_AnonymizerLoadedButNotConfigured_BuiltInAllowListStays()
     {
         using var host = TestHost.Start(TestPlugins.Fixture(TestPlugins.Anonymizer), TestPlugins.Fixture(TestPlugins.Echo));
+
+        var seen = await host.Filters["echo"].ApplyAsync(PhiDataset.Create(), CapabilityArguments.Empty);
+
+        Assert.Contains("allow-list", host.Host.ActivePolicy.Name);
+        Assert.Equal("", seen.GetString(DicomTag.PatientName));
+        Assert.DoesNotContain(host.Audit(), l => l.Plugin == "fixture.anonymizer");
+    }
+
+    [Fact]
+    public async Task ApplyAsync_AnonymizerConfiguredAsPolicy_FilterWithoutPhiReceivesItsOutput()
+    {
+        using var host = TestHost.Start(o => o.PolicyAnonymizer = "tiny", TestPlugins.Fixture(TestPlugins.Anonymizer), TestPlugins.Fixture(TestPlugins.Echo));
 
         var seen = await host.Filters["echo"].ApplyAsync(PhiDataset.Create(), CapabilityArguments.Empty);
 
@@ -27,7 +40,11 @@ public sealed class AnonymizerPolicyTests
     [Fact]
     public async Task ApplyAsync_HostSettingsForThePlugin_OverrideTheManifest()
     {
-        using var host = TestHost.Start(o => o.PluginSettings["fixture.anonymizer"] = new Dictionary<string, string> { ["replacement"] = "FROM^HOST" },
+        using var host = TestHost.Start(o =>
+            {
+                o.PolicyAnonymizer = "tiny";
+                o.PluginSettings["fixture.anonymizer"] = new Dictionary<string, string> { ["replacement"] = "FROM^HOST" };
+            },
             TestPlugins.Fixture(TestPlugins.Anonymizer), TestPlugins.Fixture(TestPlugins.Echo));
 
         var seen = await host.Filters["echo"].ApplyAsync(PhiDataset.Create(), CapabilityArguments.Empty);
@@ -38,7 +55,8 @@ public sealed class AnonymizerPolicyTests
     [Fact]
     public async Task Unload_AnonymizerPlugin_PolicyFallsBackToTheBuiltInAllowList()
     {
-        using var host = TestHost.Start(TestPlugins.Fixture(TestPlugins.Anonymizer), TestPlugins.Fixture(TestPlugins.Echo));
+        using var host = TestHost.Start(o => o.PolicyAnonymizer = "tiny", TestPlugins.Fixture(TestPlugins.Anonymizer), TestPlugins.Fixture(TestPlugins.Echo));
+        Assert.Contains("tiny", host.Host.ActivePolicy.Name);
         Assert.True(host.Host.Unload("fixture.anonymizer"));
 
         var seen = await host.Filters["echo"].ApplyAsync(PhiDataset.Create(), CapabilityArguments.Empty);

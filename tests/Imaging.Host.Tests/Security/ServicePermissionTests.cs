@@ -27,7 +27,7 @@ public sealed class ServicePermissionTests
     }
 
     [Fact]
-    public void Start_PacsConnectorWithoutNetworkPermission_FailedNamingNetwork()
+    public void Start_PacsConnectorWithoutNetworkAndPhi_FailedNamingBoth()
     {
         using var temp = new TempFolder();
         var copy = temp.CopyFixture(TestPlugins.Network);
@@ -40,7 +40,7 @@ public sealed class ServicePermissionTests
 
         var record = host.Record("fixture.network");
         Assert.Equal(PluginStatus.Failed, record.Status);
-        Assert.Contains("'network' permission to provide a PACS connector", record.Error, StringComparison.Ordinal);
+        Assert.Contains("'network, phi' permission to provide a PACS connector", record.Error, StringComparison.Ordinal);
         Assert.Empty(host.Host.GetRegistry<IPacsConnector>());
     }
 
