@@ -2,6 +2,7 @@ using Imaging.Benchmarks.Bdn;
 using Imaging.Benchmarks.Compare;
 using Imaging.Benchmarks.Host;
 using Imaging.Benchmarks.Profile;
+using Imaging.Benchmarks.Scripting;
 
 namespace Imaging.Benchmarks;
 
@@ -16,7 +17,9 @@ public static class Program
           compare [--files N] [--ct-slices N] [--corpus DIR] [--runs N] [--out FILE.md] [--only header-rich|ct-512]
           bdn [BenchmarkDotNet arguments, e.g. --filter '*CtSlice*']
           profile [--files N] [--ct-slices N] [--corpus DIR] [--only header-rich|ct-512]
+          repl [--runs N]     REPL evaluation time after the first submission, in-process
           host [--runs N]     plugin host start-up (cold, in fresh processes) and reload, with the shipped plugins
+          scripting [--runs N] [--r2r DIR]   `imaging run` of a trivial script: process start to first output, cold and cached
         """;
 
     /// <summary>Runs a command; exit code 2 for bad arguments.</summary>
@@ -36,6 +39,9 @@ public static class Program
                 "profile" => ProfileCommand.Run(CompareOptions.Parse(args[1..]), Console.Out),
                 "host" => HostCommand.Run(args[1..], Console.Out),
                 "host-once" => HostCommand.Once(Console.Out),
+                "scripting" => ScriptingCommand.Run(args[1..], Console.Out),
+                "repl" => ReplEvalCommand.Run(args[1..], Console.Out),
+                "scripting-roslyn-once" => ScriptingCommand.RoslynOnce(),
                 _ => throw new ArgumentException($"unknown command {args[0]}\n{Usage}"),
             };
         }
