@@ -111,7 +111,7 @@ public sealed class PluginHost : IDisposable
             var record = _records.FirstOrDefault(r => string.Equals(r.Id, id, StringComparison.OrdinalIgnoreCase));
             if (record is null) return null;
             UnloadLocked(record.Folder);
-            result = LoadLocked(record.Folder);
+            result = LoadLocked(record.Folder, PluginFolder.Fingerprint(record.Folder));
             Recompose();
         }
         Raise([result]);
@@ -207,15 +207,15 @@ public sealed class PluginHost : IDisposable
             foreach (var folder in folders)
             {
                 var existing = _records.FirstOrDefault(r => r.Folder == folder);
+                var fingerprint = PluginFolder.Fingerprint(folder); // before loading: a copy finishing meanwhile counts as a change
                 if (existing is not null)
                 {
                     var loaded = _loaded.FirstOrDefault(p => p.Record.Folder == folder);
-                    var fingerprint = PluginFolder.Fingerprint(folder);
                     bool same = loaded is not null ? loaded.Fingerprint == fingerprint : _failedFingerprints.GetValueOrDefault(folder) == fingerprint;
                     if (same) continue;
                     UnloadLocked(folder);
                 }
-                changed.Add(LoadLocked(folder));
+                changed.Add(LoadLocked(folder, fingerprint));
             }
             if (changed.Count > 0) Recompose();
         }
@@ -225,7 +225,7 @@ public sealed class PluginHost : IDisposable
 
     private readonly Dictionary<string, string> _failedFingerprints = new(StringComparer.Ordinal);
 
-    private PluginRecord LoadLocked(string folder)
+    private PluginRecord LoadLocked(string folder, string fingerprint)
     {
         var ids = _loaded.Select(p => p.Record.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var names = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -233,8 +233,7 @@ public sealed class PluginHost : IDisposable
         {
             foreach (var c in p.Record.Capabilities) names[c.ToString()] = p.Record.Id;
         }
-        var fingerprint = PluginFolder.Fingerprint(folder); // before loading: a copy finishing meanwhile counts as a change
-        var (plugin, record) = _activator.Load(folder, ids, names);
+        var (plugin, record) = _activator.Load(folder, fingerprint, ids, names);
         int index = _records.FindIndex(r => r.Folder == folder);
         if (index >= 0) _records[index] = record; else _records.Add(record);
         if (plugin is not null)

@@ -24,11 +24,10 @@ internal sealed class PluginActivator(HostOptions options, IAuditLog audit, Func
 {
     private static readonly Lazy<Type[]> SharedTypes = new(FindSharedTypes);
 
-    /// <summary>Either a loaded plugin or a record saying why not.</summary>
-    public (LoadedPlugin? Plugin, PluginRecord Record) Load(string folder, IReadOnlySet<string> loadedIds, IReadOnlyDictionary<string, string> takenNames)
+    /// <summary>Either a loaded plugin or a record saying why not; <paramref name="fingerprint"/> is the folder's, taken before loading.</summary>
+    public (LoadedPlugin? Plugin, PluginRecord Record) Load(string folder, string fingerprint, IReadOnlySet<string> loadedIds, IReadOnlyDictionary<string, string> takenNames)
     {
         var clock = Stopwatch.StartNew();
-        var fingerprint = PluginFolder.Fingerprint(folder);
         PluginManifest manifest;
         try
         {

@@ -43,7 +43,7 @@ internal static class HostCommand
             floor.Add(ProcessRun.Run(dotnet, [cli, "--version"], discardStdout: true).Seconds * 1000);
         }
         var (reload, refresh) = MeasureReload(pluginRoot, runs);
-        string Row(string what, List<double> ms, string note) => string.Create(inv, $"| {what} | {Median(ms):0} | {ms.Min():0} | {note} |");
+        static string Row(string what, List<double> ms, string note) => TimingRow.Markdown(what, ms, note);
         var lines = new List<string>
         {
             $"Host start-up and reload, {shipped} shipped plugins, median of {runs} runs (ms), load average after: {MachineInfo.LoadText()}",
@@ -121,11 +121,5 @@ internal static class HostCommand
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Copy(f, target, overwrite: true);
         }
-    }
-
-    private static double Median(List<double> values)
-    {
-        var s = values.Order().ToList();
-        return s.Count % 2 == 1 ? s[s.Count / 2] : (s[s.Count / 2 - 1] + s[s.Count / 2]) / 2;
     }
 }

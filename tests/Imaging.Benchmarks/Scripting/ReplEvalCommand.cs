@@ -87,10 +87,5 @@ internal static class ReplEvalCommand
         if (!r.Succeeded) throw new InvalidOperationException($"submission failed: {string.Join("; ", r.Errors)} {r.Exception?.Message}");
     }
 
-    private static string Row(CultureInfo inv, string what, List<double> ms, string note)
-    {
-        var s = ms.Order().ToList();
-        double median = s.Count % 2 == 1 ? s[s.Count / 2] : (s[s.Count / 2 - 1] + s[s.Count / 2]) / 2;
-        return string.Create(inv, $"| {what} | {median:0.0} | {s[0]:0.0} | {note} |");
-    }
+    private static string Row(CultureInfo inv, string what, List<double> ms, string note) => TimingRow.Markdown(what, ms, note, "0.0");
 }

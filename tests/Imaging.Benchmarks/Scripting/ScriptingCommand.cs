@@ -101,10 +101,5 @@ internal static class ScriptingCommand
         return elapsed;
     }
 
-    private static string Row(CultureInfo inv, string what, List<double> ms, string note)
-    {
-        var sorted = ms.Order().ToList();
-        var median = sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
-        return string.Create(inv, $"| {what} | {median:0} | {sorted[0]:0} | {note} |");
-    }
+    private static string Row(CultureInfo inv, string what, List<double> ms, string note) => TimingRow.Markdown(what, ms, note);
 }
