@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs what building and testing need on a fresh Debian machine of this kind (.NET SDK present):
-# the oracles the tests compare against (pydicom, dcmtk, dicom3tools, GDCM). The product itself needs none of them.
+# the oracles the tests compare against (pydicom + numpy/scipy, nibabel, dcmtk, dicom3tools, GDCM, dcm2niix). The product itself needs none of them.
 set -euo pipefail
-packages=(python3-pydicom python3-numpy dcmtk dicom3tools libgdcm-tools)
+packages=(python3-pydicom python3-numpy python3-scipy python3-nibabel dcmtk dicom3tools libgdcm-tools dcm2niix)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

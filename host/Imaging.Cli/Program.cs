@@ -45,12 +45,14 @@ public static class Program
         {
             verbose,
             DumpCommand.Create(verbose, stdout, stderr),
+            RenderCommand.Create(verbose, stdout, stderr),
             CollectionCommand.Create(verbose, stdout, stderr),
             SampleCommand.Create(verbose, stdout, stderr),
             PluginsCommand.Create(verbose, stdout, stderr),
             DemoCommand.Create(verbose, stdout, stderr),
             RunCommand.Create(verbose, stdout, stderr),
             ReplCommand.Create(verbose, stdout, stderr),
+            ExportCommand.Create(verbose, stdout, stderr),
         };
         return root;
     }

@@ -1,7 +1,10 @@
 using System.Diagnostics;
 using System.Runtime.Loader;
+using Imaging.Dicom.Imaging.Codecs;
 using Imaging.Host.Composition;
+using Imaging.Host.Guards;
 using Imaging.Host.Loading;
+using Imaging.Host.Pixels;
 using Imaging.Host.Security;
 using Imaging.Sdk;
 using Imaging.Sdk.Capabilities;
@@ -93,6 +96,18 @@ public sealed class PluginHost : IDisposable
 
     /// <summary>The live registry of capabilities of contract <typeparamref name="T"/> (e.g. <c>GetRegistry&lt;IFilter&gt;()</c>).</summary>
     public ICapabilityRegistry<T> GetRegistry<T>() where T : class, ICapability => _services.GetRequiredService<ICapabilityRegistry<T>>();
+
+    /// <summary>
+    /// A pixel codec registry holding the built-in codecs (RLE Lossless) and, taking precedence, the codec plugins loaded
+    /// now, for <c>PixelData.Open</c>. A snapshot: plugins loaded later need a new registry.
+    /// </summary>
+    public PixelCodecRegistry CreateCodecRegistry()
+    {
+        var registry = new PixelCodecRegistry();
+        foreach (var codec in GetRegistry<ICodec>())
+            registry.Register(new PluginPixelCodec(codec, codec is IGuarded g ? g.PluginId : "?"));
+        return registry;
+    }
 
     /// <summary>
     /// Rescans the plugin folders: loads new plugin folders, reloads those whose files changed, unloads those that

@@ -12,7 +12,7 @@ namespace Imaging.Scripting;
 
 /// <summary>
 /// What a script, a REPL submission and (later) a notebook cell are compiled against: the Roslyn
-/// <see cref="ScriptOptions"/> with exactly the BCL, <c>Imaging.Dicom</c>, <c>Imaging.Sdk</c> and <c>Imaging.Scripting</c>
+/// <see cref="ScriptOptions"/> with exactly the BCL, <c>Imaging.Dicom</c>, <c>Imaging.Dicom.Imaging</c>, <c>Imaging.Sdk</c> and <c>Imaging.Scripting</c>
 /// (for <see cref="ScriptGlobals"/>) as references — never <c>Imaging.Host</c>, McMaster or plugin assemblies, so plugin
 /// implementation types stay in their load contexts (DESIGN.md: scripts see only the SDK) — the default imports,
 /// <c>#load</c>/<c>#r</c> resolved relative to the including file then <see cref="BaseDirectory"/>, the latest language
@@ -25,7 +25,8 @@ public sealed class ScriptEnvironment
     public static IReadOnlyList<string> Imports { get; } =
     [
         "System", "System.IO", "System.Linq", "System.Collections.Generic", "System.Threading.Tasks",
-        "Imaging.Dicom", "Imaging.Sdk", "Imaging.Sdk.Capabilities", "Imaging.Scripting",
+        "Imaging.Dicom", "Imaging.Dicom.Imaging.Pixels", "Imaging.Dicom.Imaging.Volumes", "Imaging.Dicom.Imaging.Lut",
+        "Imaging.Dicom.Imaging.Rendering", "Imaging.Sdk", "Imaging.Sdk.Capabilities", "Imaging.Scripting",
     ];
 
     /// <summary>The type whose public members scripts see as globals.</summary>
@@ -56,7 +57,7 @@ public sealed class ScriptEnvironment
 
     /// <summary>
     /// The metadata references: the runtime's own System.*, netstandard and mscorlib assemblies (from the trusted platform
-    /// assemblies in the shared framework folder), then Imaging.Dicom, Imaging.Sdk and Imaging.Scripting.
+    /// assemblies in the shared framework folder), then Imaging.Dicom, Imaging.Dicom.Imaging, Imaging.Sdk and Imaging.Scripting.
     /// </summary>
     public ImmutableArray<MetadataReference> References { get; }
 
@@ -102,7 +103,7 @@ public sealed class ScriptEnvironment
         var bcl = trusted
             .Where(p => string.Equals(Path.GetDirectoryName(p), frameworkDirectory, StringComparison.Ordinal) && IsBclName(Path.GetFileNameWithoutExtension(p)))
             .Order(StringComparer.Ordinal);
-        var platform = new[] { typeof(DicomDataset), typeof(IPlugin), typeof(ScriptGlobals) }.Select(t => t.Assembly.Location);
+        var platform = new[] { typeof(DicomDataset), typeof(Imaging.Dicom.Imaging.Volumes.Volume), typeof(IPlugin), typeof(ScriptGlobals) }.Select(t => t.Assembly.Location);
         // AssemblyMetadata maps each file and reads its tables on demand; MetadataReference.CreateFromFile would read
         // every whole file up front (~250 ms for the ~170 framework assemblies, a quarter of a cold compile).
         return [.. bcl.Concat(platform).Distinct(StringComparer.Ordinal).Select(p => (MetadataReference)AssemblyMetadata.CreateFromFile(p).GetReference(filePath: p))];

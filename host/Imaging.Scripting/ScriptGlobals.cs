@@ -13,7 +13,7 @@ namespace Imaging.Scripting;
 /// and a <c>CancellationToken</c> that Ctrl+C cancels. Its public surface uses only BCL, Imaging.Dicom and Imaging.Sdk
 /// types (plus <see cref="DicomSeries"/>), so scripts never see host or plugin implementation types.
 /// </summary>
-public class ScriptGlobals
+public partial class ScriptGlobals
 {
     private readonly Lazy<PluginHost> _lazyHost;
 

@@ -23,4 +23,10 @@ public enum CapabilityKind
 
     /// <summary><c>ai-model</c>: images → segmentations and measurements (<see cref="Capabilities.IAiModel"/>).</summary>
     AiModel,
+
+    /// <summary><c>volume-filter</c>: volume → volume (<see cref="Capabilities.IVolumeFilter"/>).</summary>
+    VolumeFilter,
+
+    /// <summary><c>volume-format</c>: reads and writes volumes as research formats such as NIfTI (<see cref="Capabilities.IVolumeFormat"/>).</summary>
+    VolumeFormat,
 }

@@ -15,12 +15,14 @@ public static class CapabilityKinds
         (CapabilityKind.PacsConnector, "pacs", typeof(IPacsConnector)),
         (CapabilityKind.Codec, "codec", typeof(ICodec)),
         (CapabilityKind.AiModel, "ai-model", typeof(IAiModel)),
+        (CapabilityKind.VolumeFilter, "volume-filter", typeof(IVolumeFilter)),
+        (CapabilityKind.VolumeFormat, "volume-format", typeof(IVolumeFormat)),
     ];
 
     /// <summary>Every capability kind, in declaration order.</summary>
     public static IReadOnlyList<CapabilityKind> All { get; } = Array.ConvertAll(Table, t => t.Kind);
 
-    /// <summary>The name used in <c>plugin.json</c> (<c>source</c>, <c>sink</c>, <c>anonymizer</c>, <c>filter</c>, <c>pacs</c>, <c>codec</c>, <c>ai-model</c>).</summary>
+    /// <summary>The name used in <c>plugin.json</c> (<c>source</c>, <c>sink</c>, <c>anonymizer</c>, <c>filter</c>, <c>pacs</c>, <c>codec</c>, <c>ai-model</c>, <c>volume-filter</c>, <c>volume-format</c>).</summary>
     public static string GetName(CapabilityKind kind) => Find(kind).Name;
 
     /// <summary>The contract interface of <paramref name="kind"/> (for example <see cref="IFilter"/>).</summary>

@@ -37,4 +37,12 @@ public static class PluginServiceCollectionExtensions
     /// <summary>Registers an AI model.</summary>
     public static IServiceCollection AddAiModel<T>(this IServiceCollection services) where T : class, IAiModel
         => services.AddSingleton<IAiModel, T>();
+
+    /// <summary>Registers a volume filter.</summary>
+    public static IServiceCollection AddVolumeFilter<T>(this IServiceCollection services) where T : class, IVolumeFilter
+        => services.AddSingleton<IVolumeFilter, T>();
+
+    /// <summary>Registers a volume file format (writing needs the <c>filesystem-write</c> permission).</summary>
+    public static IServiceCollection AddVolumeFormat<T>(this IServiceCollection services) where T : class, IVolumeFormat
+        => services.AddSingleton<IVolumeFormat, T>();
 }

@@ -4,6 +4,7 @@ namespace Imaging.Architecture.Tests;
 internal static class Layers
 {
     public const string DicomProject = "sdk/Imaging.Dicom/Imaging.Dicom.csproj";
+    public const string DicomImagingProject = "sdk/Imaging.Dicom.Imaging/Imaging.Dicom.Imaging.csproj";
     public const string SdkProject = "sdk/Imaging.Sdk/Imaging.Sdk.csproj";
 
     /// <summary>The file every plugin project imports (through plugins/Directory.Build.targets); its SDK references are the plugins' SDK references.</summary>

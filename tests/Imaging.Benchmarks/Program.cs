@@ -1,8 +1,10 @@
 using Imaging.Benchmarks.Bdn;
 using Imaging.Benchmarks.Compare;
+using Imaging.Benchmarks.Filters;
 using Imaging.Benchmarks.Host;
 using Imaging.Benchmarks.Profile;
 using Imaging.Benchmarks.Scripting;
+using Imaging.Benchmarks.Volumes;
 
 namespace Imaging.Benchmarks;
 
@@ -20,6 +22,8 @@ public static class Program
           repl [--runs N]     REPL evaluation time after the first submission, in-process
           host [--runs N]     plugin host start-up (cold, in fresh processes) and reload, with the shipped plugins
           scripting [--runs N] [--r2r DIR]   `imaging run` of a trivial script: process start to first output, cold and cached
+          volume [--runs N] [--slices N] [--size N] [--corpus DIR]   load a CT series into a volume vs pydicom + numpy vs cat
+          gaussian3d [--runs N] [--size N] [--slices N] [--sigma MM]   3-D Gaussian volume filter vs scipy.ndimage, same volume, one run
         """;
 
     /// <summary>Runs a command; exit code 2 for bad arguments.</summary>
@@ -41,6 +45,8 @@ public static class Program
                 "host-once" => HostCommand.Once(Console.Out),
                 "scripting" => ScriptingCommand.Run(args[1..], Console.Out),
                 "repl" => ReplEvalCommand.Run(args[1..], Console.Out),
+                "volume" => VolumeCommand.Run(args[1..], Console.Out),
+                "gaussian3d" => Gaussian3dCommand.Run(args[1..], Console.Out),
                 "scripting-roslyn-once" => ScriptingCommand.RoslynOnce(),
                 _ => throw new ArgumentException($"unknown command {args[0]}\n{Usage}"),
             };

@@ -104,6 +104,15 @@ internal static class DemoCommand
             stdout.WriteLine($"4. Permissions: imaging.filters has no 'phi' permission, so the host applied the policy '{host.ActivePolicy.Name}' before the filter saw each slice:");
             stdout.WriteLine($"   Patient Name '{options.PatientName}' → '{name}', Patient Identity Removed = {removed}; every PHI read is audited in {audit}");
         }
+        // 5. A picture of the result: the middle CT slice of the filtered, de-identified output, with the file's window.
+        if (result.Locations.Count > 0)
+        {
+            var middle = result.Locations.OrderBy(p => DicomFile.Open(p, new Dicom.IO.FileReadOptions { StopBeforePixelData = true }).Dataset
+                .GetSingleValueOrDefault(DicomTag.InstanceNumber, 0)).ElementAt(result.Locations.Count / 2);
+            var preview = Path.Combine(ws, "preview.png");
+            File.WriteAllBytes(preview, Dicom.Imaging.Rendering.FrameRenderer.Render(DicomFile.Open(middle)).ToPng());
+            stdout.WriteLine($"5. Preview: middle CT slice of the smoothed output → {preview}");
+        }
         stdout.WriteLine(string.Create(inv, $"Done in {total.Elapsed.TotalSeconds:0.0} s. Workspace: {ws}"));
         stdout.WriteLine($"  study     {study}");
         stdout.WriteLine($"  smoothed  {smoothed}");

@@ -19,6 +19,8 @@ internal sealed class CapabilitySet
         Add<IPacsConnector>(all);
         Add<ICodec>(all);
         Add<IAiModel>(all);
+        Add<IVolumeFilter>(all);
+        Add<IVolumeFormat>(all);
     }
 
     public static CapabilitySet Empty { get; } = new([]);

@@ -28,6 +28,8 @@ internal sealed class RegistryViews(Func<CapabilitySet> current, Func<IDeidentif
         services.AddSingleton<ICapabilityRegistry<IFilter>>(new LiveRegistry<IFilter>(() => current().Get<IFilter>(), null, Visible));
         services.AddSingleton<ICapabilityRegistry<ICodec>>(new LiveRegistry<ICodec>(() => current().Get<ICodec>(), null, Visible));
         services.AddSingleton<ICapabilityRegistry<IAiModel>>(new LiveRegistry<IAiModel>(() => current().Get<IAiModel>(), null, Visible));
+        services.AddSingleton<ICapabilityRegistry<IVolumeFilter>>(new LiveRegistry<IVolumeFilter>(() => current().Get<IVolumeFilter>(), null, Visible));
+        services.AddSingleton<ICapabilityRegistry<IVolumeFormat>>(new LiveRegistry<IVolumeFormat>(() => current().Get<IVolumeFormat>(), null, Visible));
         if (permissions.HasFlag(PluginPermissions.Network))
         {
             services.AddSingleton<ICapabilityRegistry<IPacsConnector>>(new LiveRegistry<IPacsConnector>(() => current().Get<IPacsConnector>(),

@@ -242,6 +242,8 @@ internal sealed class PluginActivator(HostOptions options, IAuditLog audit, Func
             CapabilityKind.PacsConnector => new GuardedPacsConnector((IPacsConnector)capability, guard),
             CapabilityKind.Codec => new GuardedCodec((ICodec)capability, guard),
             CapabilityKind.AiModel => new GuardedAiModel((IAiModel)capability, guard),
+            CapabilityKind.VolumeFilter => new GuardedVolumeFilter((IVolumeFilter)capability, guard),
+            CapabilityKind.VolumeFormat => new GuardedVolumeFormat((IVolumeFormat)capability, guard),
             _ => throw new PluginLoadException($"unknown capability kind {kind}"),
         };
     }

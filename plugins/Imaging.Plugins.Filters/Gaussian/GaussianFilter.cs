@@ -2,6 +2,7 @@ using System.Globalization;
 using Imaging.Dicom;
 using Imaging.Plugins.Filters.Arguments;
 using Imaging.Plugins.Filters.Derivation;
+using Imaging.Plugins.Filters.Parallelism;
 using Imaging.Plugins.Filters.Pixels;
 using Imaging.Sdk;
 using Imaging.Sdk.Capabilities;
@@ -11,7 +12,8 @@ namespace Imaging.Plugins.Filters.Gaussian;
 /// <summary>
 /// The <c>gaussian</c> filter: 2-D separable Gaussian smoothing of every frame of native monochrome Pixel Data
 /// (PS3.3 C.7.6.3; Bits Allocated 8 or 16, signed or unsigned). Argument <c>sigma</c> (pixels, default 1, in (0, 50]);
-/// the kernel radius is ⌈3σ⌉; edges are clamped; results are rounded and clamped to the stored range. The output is a
+/// the kernel radius is ⌈3σ⌉; edges are clamped; computed in float32 with the passes the 3-D <see cref="GaussianVolumeFilter"/>
+/// uses (<see cref="SeparableConvolution"/>); results are rounded and clamped to the stored range. The output is a
 /// new data set recorded as DERIVED (PS3.3 C.7.6.1.1.2, C.7.6.1.1.3) with a new SOP Instance UID.
 /// </summary>
 public sealed class GaussianFilter : IFilter
@@ -51,8 +53,15 @@ public sealed class GaussianFilter : IFilter
     private static DicomDataset Smooth(DicomDataset input, MonochromeImage image, double sigma, IProgress<ProgressReport>? progress, CancellationToken cancellationToken)
     {
         var weights = GaussianKernel.Weights(sigma);
-        var convolution = new SeparableConvolution(weights, image.Rows, image.Columns, image.MinValue, image.MaxValue);
-        var pixels = image.Apply(convolution.Apply, progress, cancellationToken);
+        var pixels = image.Apply((source, destination, token) =>
+        {
+            var loop = SlabLoop.Silent(token);
+            var grid = FrameSamples.ToGrid(source, image.Rows, image.Columns);
+            var along = grid.Like();
+            SeparableConvolution.Along(0, grid, along, weights, loop, "gaussian along i");
+            SeparableConvolution.Along(1, along, grid, weights, loop, "gaussian along j");
+            FrameSamples.Store(grid, destination, image.MinValue, image.MaxValue);
+        }, progress, cancellationToken);
         var description = string.Create(CultureInfo.InvariantCulture, $"Gaussian smoothing, sigma {sigma:0.###} px (kernel radius {weights.Length / 2}), imaging.filters");
         return DerivedImage.Create(input, pixels, image.PixelDataVR, description);
     }

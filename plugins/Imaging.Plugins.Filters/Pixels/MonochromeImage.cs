@@ -137,17 +137,61 @@ internal sealed class MonochromeImage
     public byte[] Apply(FrameTransform transform, IProgress<ProgressReport>? progress, CancellationToken cancellationToken)
     {
         var output = _bytes.ToArray();
+        EachFrame(PixelsPerFrame, transform, (f, values) => WriteFrame(f, values, output), progress, cancellationToken);
+        return output;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="transform"/> on every frame, in order, into frames of <paramref name="rows"/> ×
+    /// <paramref name="columns"/>, and returns the new Pixel Data value (padded to an even length): with
+    /// <paramref name="eightBit"/> one unsigned byte per value (Bits Allocated/Stored 8, values in 0..255), else this
+    /// image's bit layout with the bits outside Bits Stored zero.
+    /// </summary>
+    /// <param name="rows">Rows of the output frames.</param>
+    /// <param name="columns">Columns of the output frames.</param>
+    /// <param name="eightBit">Write 8-bit unsigned samples instead of this image's layout.</param>
+    /// <param name="transform">Computes one output frame (rows × columns values) from one input frame.</param>
+    /// <param name="progress">Receives one report per frame.</param>
+    /// <param name="cancellationToken">Checked before each frame.</param>
+    public byte[] Reshape(int rows, int columns, bool eightBit, FrameTransform transform, IProgress<ProgressReport>? progress, CancellationToken cancellationToken)
+    {
+        int count = rows * columns, size = eightBit ? 1 : BitsAllocated / 8;
+        long length = (long)count * Frames * size;
+        if (length + 1 > Array.MaxLength) throw new InvalidInputException($"The output ({rows}×{columns}, {Frames} frames) is too large to hold in memory.");
+        var output = new byte[(length + 1) & ~1L];
+        EachFrame(count, transform, (f, values) =>
+        {
+            var span = output.AsSpan((int)((long)f * count * size), count * size);
+            for (int i = 0; i < values.Length; i++)
+            {
+                if (eightBit) span[i] = (byte)Math.Clamp(values[i], 0, 255);
+                else if (size == 1) span[i] = (byte)Encode(values[i]);
+                else BinaryPrimitives.WriteUInt16LittleEndian(span[(2 * i)..], (ushort)Encode(values[i]));
+            }
+        }, progress, cancellationToken);
+        return output;
+    }
+
+    /// <summary>The stored values of frame <paramref name="frame"/>.</summary>
+    public int[] ReadFrame(int frame)
+    {
+        var values = new int[PixelsPerFrame];
+        ReadFrame(frame, values);
+        return values;
+    }
+
+    private void EachFrame(int outputCount, FrameTransform transform, Action<int, int[]> write, IProgress<ProgressReport>? progress, CancellationToken cancellationToken)
+    {
         var source = new int[PixelsPerFrame];
-        var destination = new int[PixelsPerFrame];
+        var destination = new int[outputCount];
         for (int f = 0; f < Frames; f++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             ReadFrame(f, source);
             transform(source, destination, cancellationToken);
-            WriteFrame(f, destination, output);
+            write(f, destination);
             progress?.Report(new ProgressReport(f + 1, Frames, string.Create(CultureInfo.InvariantCulture, $"frame {f + 1} of {Frames}")));
         }
-        return output;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop, often run once: skip tier-0 code

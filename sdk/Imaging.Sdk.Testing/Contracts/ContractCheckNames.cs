@@ -37,6 +37,13 @@ public static class ContractCheckNames
     /// <summary><c>can-read</c> (sources): <see cref="Capabilities.IDicomSource.CanRead"/> accepts a location the source reads and does not throw on a missing one.</summary>
     public const string CanRead = "can-read";
 
-    /// <summary><c>round-trip</c> (codecs): encode then decode gives the frame back (lossless syntaxes) or a frame of the same size; a codec that does not encode says so with <see cref="NotSupportedException"/>.</summary>
+    /// <summary>
+    /// <c>round-trip</c> (codecs, volume formats): encode then decode gives the frame back (lossless syntaxes) or a frame of
+    /// the same size, and a volume written then read has the same voxels and LPS geometry; a codec that does not encode says
+    /// so with <see cref="NotSupportedException"/>.
+    /// </summary>
     public const string RoundTrip = "round-trip";
+
+    /// <summary><c>no-overwrite</c> (volume formats): writing over an existing file without overwrite raises <see cref="IOException"/> and leaves the file as it was.</summary>
+    public const string NoOverwrite = "no-overwrite";
 }

@@ -34,6 +34,8 @@ public static class ContractVerifier
         CapabilityKind.PacsConnector => PacsConnectorContract.Names,
         CapabilityKind.Codec => CodecContract.Names,
         CapabilityKind.AiModel => AiModelContract.Names,
+        CapabilityKind.VolumeFilter => VolumeFilterContract.Names,
+        CapabilityKind.VolumeFormat => VolumeFormatContract.Names,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown capability kind."),
     };
 
@@ -86,6 +88,8 @@ public static class ContractVerifier
             (CapabilityKind.PacsConnector, IPacsConnector p) => new PacsConnectorContract(p),
             (CapabilityKind.Codec, ICodec c) => new CodecContract(c),
             (CapabilityKind.AiModel, IAiModel m) => new AiModelContract(m),
+            (CapabilityKind.VolumeFilter, IVolumeFilter f) => new VolumeFilterContract(f),
+            (CapabilityKind.VolumeFormat, IVolumeFormat f) => new VolumeFormatContract(f),
             _ => throw new ArgumentException($"{capability.GetType().FullName} does not implement {CapabilityKinds.GetContract(kind).Name}.", nameof(capability)),
         };
     }

@@ -63,4 +63,10 @@ public sealed record ContractVerifierOptions
 
     /// <summary>A valid encoded frame for a codec that only decodes (no default): enables its decode checks.</summary>
     public CodecSample? CodecEncodedFrame { get; init; }
+
+    /// <summary>The volume given to volume filters and written by volume formats (default: a small oblique int16 volume).</summary>
+    public Imaging.Dicom.Imaging.Volumes.Volume? VolumeInput { get; init; }
+
+    /// <summary>The volume filter arguments (default: none, so every argument takes its default).</summary>
+    public CapabilityArguments? VolumeFilterArguments { get; init; }
 }

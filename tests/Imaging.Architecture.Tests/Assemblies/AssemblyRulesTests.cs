@@ -37,13 +37,23 @@ public sealed class AssemblyRulesTests
     }
 
     [Fact]
+    public void ReferencesOnly_ImagingDicomImaging_ReferencesBclAndDicomOnly()
+    {
+        var imaging = BuiltOutput.Assembly("Imaging.Dicom.Imaging.dll");
+
+        Assert.Contains(imaging.References, r => r.Name == "Imaging.Dicom");
+        AssertNone(AssemblyRules.ReferencesOnly(imaging, r => Bcl.Contains(r) || r.Name == "Imaging.Dicom", "Imaging.Dicom.Imaging uses the BCL and Imaging.Dicom only (DESIGN.md)."),
+            "Imaging.Dicom.Imaging.dll is BCL + Imaging.Dicom only");
+    }
+
+    [Fact]
     public void ReferencesOnly_ImagingSdk_ReferencesBclDicomAndAbstractionsOnly()
     {
         var sdk = BuiltOutput.Assembly("Imaging.Sdk.dll");
 
         AssertNone(
-            AssemblyRules.ReferencesOnly(sdk, r => Bcl.Contains(r) || r.Name == "Imaging.Dicom" || IsContractPackage(r),
-                $"Imaging.Sdk references only the BCL, Imaging.Dicom and {string.Join(", ", Layers.ContractPackages)} (DESIGN.md: shared types)."),
+            AssemblyRules.ReferencesOnly(sdk, r => Bcl.Contains(r) || r.Name is "Imaging.Dicom" or "Imaging.Dicom.Imaging" || IsContractPackage(r),
+                $"Imaging.Sdk references only the BCL, Imaging.Dicom, Imaging.Dicom.Imaging and {string.Join(", ", Layers.ContractPackages)} (DESIGN.md: shared types)."),
             "Imaging.Sdk.dll references the contract only");
     }
 

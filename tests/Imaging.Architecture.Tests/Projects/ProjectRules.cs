@@ -76,6 +76,23 @@ internal static partial class ProjectRules
     }
 
     /// <summary>
+    /// Imaging.Dicom.Imaging (pixels, codecs, volumes) depends on the BCL and Imaging.Dicom only, like Imaging.Dicom: no
+    /// package but analyzers, no other project, no raw assembly, no extra shared framework (native codecs are plugins).
+    /// </summary>
+    public static IEnumerable<string> DicomImagingIsBclOnly(ProjectFile imaging, RepoLayout repo)
+    {
+        var dicom = repo.PathOf(Layers.DicomProject);
+        foreach (var p in imaging.OfKind(ProjectItemKind.PackageReference).Where(p => !IsDevelopmentOnly(p)))
+            yield return $"{imaging}: {p}{Where(p)}. Imaging.Dicom.Imaging uses the BCL and Imaging.Dicom only (DESIGN.md); the only packages allowed are analyzers (PrivateAssets=\"all\").";
+        foreach (var r in imaging.OfKind(ProjectItemKind.ProjectReference).Where(r => !string.Equals(r.ResolvedPath, dicom, StringComparison.Ordinal)))
+            yield return $"{imaging}: {r}{Where(r)} to {Target(r, repo)}. Imaging.Dicom.Imaging references only {Layers.DicomProject} among projects.";
+        foreach (var a in imaging.OfKind(ProjectItemKind.Reference))
+            yield return $"{imaging}: {a}{Where(a)}. Imaging.Dicom.Imaging uses the BCL only; raw assembly references are not allowed.";
+        foreach (var f in imaging.OfKind(ProjectItemKind.FrameworkReference))
+            yield return $"{imaging}: {f}{Where(f)}. Imaging.Dicom.Imaging uses the BCL (Microsoft.NETCore.App) only.";
+    }
+
+    /// <summary>
     /// A host project (host/) has no compile-time reference to a plugin. ImagingPlugin / ImagingTestPlugin items are
     /// not references (ImagingPluginLayout.targets builds and copies plugins without referencing them) and are not read.
     /// </summary>
@@ -94,14 +111,14 @@ internal static partial class ProjectRules
     }
 
     /// <summary>
-    /// Imaging.Sdk references sdk/Imaging.Dicom and the DI and logging abstractions packages, plus analyzers; nothing else
+    /// Imaging.Sdk references sdk/Imaging.Dicom, sdk/Imaging.Dicom.Imaging and the DI and logging abstractions packages, plus analyzers; nothing else
     /// (everything it references is loaded into every plugin's world).
     /// </summary>
     public static IEnumerable<string> SdkReferencesContractOnly(ProjectFile sdk, RepoLayout repo)
     {
-        var dicom = repo.PathOf(Layers.DicomProject);
-        foreach (var r in sdk.OfKind(ProjectItemKind.ProjectReference).Where(r => !string.Equals(r.ResolvedPath, dicom, StringComparison.Ordinal)))
-            yield return $"{sdk}: {r}{Where(r)} to {Target(r, repo)}. Imaging.Sdk references only {Layers.DicomProject} among projects (DESIGN.md: layers).";
+        string[] allowed = [repo.PathOf(Layers.DicomProject), repo.PathOf(Layers.DicomImagingProject)];
+        foreach (var r in sdk.OfKind(ProjectItemKind.ProjectReference).Where(r => !allowed.Contains(r.ResolvedPath, StringComparer.Ordinal)))
+            yield return $"{sdk}: {r}{Where(r)} to {Target(r, repo)}. Imaging.Sdk references only {Layers.DicomProject} and {Layers.DicomImagingProject} among projects (DESIGN.md: layers).";
         foreach (var p in sdk.OfKind(ProjectItemKind.PackageReference).Where(p => !Layers.ContractPackages.Contains(p.Include, StringComparer.OrdinalIgnoreCase) && !IsDevelopmentOnly(p)))
             yield return $"{sdk}: {p}{Where(p)}. Imaging.Sdk depends only on {string.Join(" and ", Layers.ContractPackages)} (plus analyzers with PrivateAssets=\"all\"): plugins share everything it references.";
         foreach (var a in sdk.OfKind(ProjectItemKind.Reference))

@@ -114,6 +114,7 @@ public sealed class ProjectRulesNegativeTests : IDisposable
               <PackageReference Include="Microsoft.Extensions.DependencyInjection.Abstractions" />
               <PackageReference Include="Microsoft.Extensions.DependencyInjection" />
               <ProjectReference Include="../Imaging.Dicom/Imaging.Dicom.csproj" />
+              <ProjectReference Include="../Imaging.Dicom.Imaging/Imaging.Dicom.Imaging.csproj" />
               <ProjectReference Include="../../host/Imaging.Host/Imaging.Host.csproj" />
             </ItemGroup>
             """);
@@ -124,5 +125,26 @@ public sealed class ProjectRulesNegativeTests : IDisposable
         Assert.All(violations, v => Assert.StartsWith("sdk/Imaging.Sdk/Imaging.Sdk.csproj: ", v, StringComparison.Ordinal));
         Assert.Contains(violations, v => v.Contains("host/Imaging.Host/Imaging.Host.csproj", StringComparison.Ordinal));
         Assert.Contains(violations, v => v.Contains("PackageReference 'Microsoft.Extensions.DependencyInjection'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void DicomImagingIsBclOnly_PackageSdkReferenceAndFramework_AreEachFlagged()
+    {
+        var imaging = Project("sdk/Imaging.Dicom.Imaging/Imaging.Dicom.Imaging.csproj", """
+            <ItemGroup>
+              <PackageReference Include="Microsoft.CodeAnalysis.PublicApiAnalyzers" PrivateAssets="all" />
+              <PackageReference Include="SixLabors.ImageSharp" />
+              <ProjectReference Include="../Imaging.Dicom/Imaging.Dicom.csproj" />
+              <ProjectReference Include="../Imaging.Sdk/Imaging.Sdk.csproj" />
+              <FrameworkReference Include="Microsoft.AspNetCore.App" />
+            </ItemGroup>
+            """);
+
+        var violations = ProjectRules.DicomImagingIsBclOnly(imaging, _repo).ToList();
+
+        Assert.Equal(3, violations.Count);
+        Assert.Contains(violations, v => v.Contains("SixLabors.ImageSharp", StringComparison.Ordinal));
+        Assert.Contains(violations, v => v.Contains("sdk/Imaging.Sdk/Imaging.Sdk.csproj", StringComparison.Ordinal));
+        Assert.Contains(violations, v => v.Contains("Microsoft.AspNetCore.App", StringComparison.Ordinal));
     }
 }

@@ -20,6 +20,7 @@ public sealed class ProjectRulesTests
         var found = Repo.LayeredProjects.Select(Repo.Relative).ToList();
 
         Assert.Contains(Layers.DicomProject, found);
+        Assert.Contains(Layers.DicomImagingProject, found);
         Assert.Contains(Layers.SdkProject, found);
         Assert.Contains("host/Imaging.Host/Imaging.Host.csproj", found);
         Assert.Contains("host/Imaging.Cli/Imaging.Cli.csproj", found);
@@ -61,6 +62,14 @@ public sealed class ProjectRulesTests
         var dicom = ProjectFile.Load(Repo.PathOf(Layers.DicomProject), Repo);
 
         AssertNone(ProjectRules.DicomIsBclOnly(dicom, Repo), "Imaging.Dicom is BCL only");
+    }
+
+    [Fact]
+    public void DicomImagingIsBclOnly_ImagingDicomImagingProject_ReferencesDicomOnly()
+    {
+        var imaging = ProjectFile.Load(Repo.PathOf(Layers.DicomImagingProject), Repo);
+
+        AssertNone(ProjectRules.DicomImagingIsBclOnly(imaging, Repo), "Imaging.Dicom.Imaging is BCL + Imaging.Dicom only");
     }
 
     [Fact]

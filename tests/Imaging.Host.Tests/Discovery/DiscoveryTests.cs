@@ -14,7 +14,7 @@ public sealed class DiscoveryTests
 
         var folders = TestPlugins.AllFixtures();
         Assert.Equal(folders, host.Host.Plugins.Select(r => r.Folder).Order(StringComparer.Ordinal));
-        Assert.Equal(13, folders.Count);
+        Assert.Equal(14, folders.Count);
     }
 
     [Theory]

@@ -23,12 +23,14 @@ public sealed class ExternalPluginBuildTests(ExternalPluginsFixture fixture, ITe
 
         var sdk = FixtureNuspec($"Imaging.Sdk.{version}.nupkg");
         Assert.Equal(
-            ["Imaging.Dicom", "Microsoft.Extensions.DependencyInjection.Abstractions", "Microsoft.Extensions.Logging.Abstractions"],
+            ["Imaging.Dicom", "Imaging.Dicom.Imaging", "Microsoft.Extensions.DependencyInjection.Abstractions", "Microsoft.Extensions.Logging.Abstractions"],
             DependencyIds(sdk).Order(StringComparer.Ordinal));
         Assert.Equal(version, Dependency(sdk, "Imaging.Dicom"));
+        Assert.Equal(version, Dependency(sdk, "Imaging.Dicom.Imaging"));
 
         // Imaging.Dicom is BCL only (DESIGN.md): the generator it builds with must not become a package dependency.
         Assert.Empty(DependencyIds(FixtureNuspec($"Imaging.Dicom.{version}.nupkg")));
+        Assert.Equal(["Imaging.Dicom"], DependencyIds(FixtureNuspec($"Imaging.Dicom.Imaging.{version}.nupkg")));
     }
 
     [Fact]

@@ -160,15 +160,18 @@ public sealed class ExternalPluginsFixture : IAsyncLifetime
     {
         // Own artifacts tree: a build of Platform.sln running at the same time keeps its outputs.
         var environment = new Dictionary<string, string?> { ["IMAGING_ARTIFACTS"] = Path.Combine(WorkDirectory, "artifacts") };
-        // Imaging.Sdk first: it builds Imaging.Dicom as its reference, which is then packed without building again.
+        // Imaging.Sdk first: it builds Imaging.Dicom and Imaging.Dicom.Imaging as references, then packed without building again.
         if (!Packing.Add(await dotnet.RunAsync(
                 ["pack", Path.Combine(RepoRoot, "sdk", "Imaging.Sdk", "Imaging.Sdk.csproj"), "-c", "Release", "-o", FeedDirectory, "--nologo", "-m:2", "-nodeReuse:false", NoAnalyzers],
                 RepoRoot, environment, PackTimeout)))
             return false;
-        if (!Packing.Add(await dotnet.RunAsync(
-                ["pack", Path.Combine(RepoRoot, "sdk", "Imaging.Dicom", "Imaging.Dicom.csproj"), "-c", "Release", "-o", FeedDirectory, "--nologo", "--no-build", "-m:1", "-nodeReuse:false"],
-                RepoRoot, environment, PackTimeout)))
-            return false;
+        foreach (var shared in new[] { "Imaging.Dicom", "Imaging.Dicom.Imaging" })
+        {
+            if (!Packing.Add(await dotnet.RunAsync(
+                    ["pack", Path.Combine(RepoRoot, "sdk", shared, shared + ".csproj"), "-c", "Release", "-o", FeedDirectory, "--nologo", "--no-build", "-m:1", "-nodeReuse:false"],
+                    RepoRoot, environment, PackTimeout)))
+                return false;
+        }
 
         var sdkNuspec = Directory.EnumerateFiles(FeedDirectory, "Imaging.Sdk.*.nupkg").Select(ReadNuspec)
             .FirstOrDefault(n => NuspecValue(n, "id") == "Imaging.Sdk");

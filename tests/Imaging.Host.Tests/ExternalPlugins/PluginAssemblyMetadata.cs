@@ -60,6 +60,7 @@ public sealed class PluginAssemblyMetadata
     {
         "Imaging.Sdk",
         "Imaging.Dicom",
+        "Imaging.Dicom.Imaging",
         "Microsoft.Extensions.DependencyInjection.Abstractions",
         "Microsoft.Extensions.Logging.Abstractions",
     };

@@ -19,12 +19,16 @@ internal static class TestPlugins
     public const string Json12 = "Fixture.Json12";
     public const string Json13 = "Fixture.Json13";
     public const string Anonymizer = "Fixture.Anonymizer";
+    public const string Codec = "Fixture.Codec";
 
     /// <summary>The shipped folder plugin (source + sink "folder").</summary>
     public const string ShippedFolder = "Imaging.Plugins.Folder";
 
     /// <summary>The shipped filters plugin ("gaussian", "invert").</summary>
     public const string ShippedFilters = "Imaging.Plugins.Filters";
+
+    /// <summary>The shipped NIfTI plugin (volume format "nifti").</summary>
+    public const string ShippedNifti = "Imaging.Plugins.Nifti";
 
     /// <summary>The root holding one folder per fixture.</summary>
     public static string FixturesRoot => Path.Combine(AppContext.BaseDirectory, "test-plugins");

@@ -11,7 +11,8 @@ public sealed class ShippedPluginTests
 {
     [Theory]
     [InlineData(TestPlugins.ShippedFolder, "imaging.folder", "sink:folder source:folder", PluginPermissions.Phi | PluginPermissions.FileSystemWrite)]
-    [InlineData(TestPlugins.ShippedFilters, "imaging.filters", "filter:gaussian filter:invert", PluginPermissions.None)]
+    [InlineData(TestPlugins.ShippedFilters, "imaging.filters", "filter:crop filter:gaussian filter:invert filter:median filter:resample filter:threshold filter:window volume-filter:crop volume-filter:gaussian volume-filter:median volume-filter:resample volume-filter:threshold volume-filter:window", PluginPermissions.None)]
+    [InlineData(TestPlugins.ShippedNifti, "imaging.nifti", "volume-format:nifti", PluginPermissions.FileSystemWrite)]
     public void Start_ShippedPlugin_LoadedWithDeclaredCapabilities(string folderName, string id, string capabilities, PluginPermissions permissions)
     {
         var folder = TestPlugins.Shipped(folderName);

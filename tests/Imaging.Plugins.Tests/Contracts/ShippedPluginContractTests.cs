@@ -2,6 +2,7 @@ using Imaging.Plugins.Filters.Gaussian;
 using Imaging.Plugins.Filters.Invert;
 using Imaging.Plugins.Folder.Sink;
 using Imaging.Plugins.Folder.Source;
+using Imaging.Plugins.Nifti;
 using Imaging.Plugins.Tests.Fixtures;
 using Imaging.Sdk.Testing.Xunit;
 
@@ -35,4 +36,11 @@ public sealed class FolderSinkContractTests : SinkContractTests<FolderSink>
 {
     /// <inheritdoc />
     protected override FolderSink CreateCapability() => new(new TestFileOutput());
+}
+
+/// <summary>The <c>nifti</c> volume format against the volume-format contract (writes through a test IFileOutput doing temp + rename).</summary>
+public sealed class NiftiFormatContractTests : VolumeFormatContractTests<NiftiFormat>
+{
+    /// <inheritdoc />
+    protected override NiftiFormat CreateCapability() => new(new TestFileOutput());
 }

@@ -52,7 +52,7 @@ public sealed class GaussianFilterTests
     [Fact]
     public async Task ApplyAsync_LargeFrames_ParallelPathMatchesReference()
     {
-        // 260 × 260 = 67,600 pixels: above SeparableConvolution.ParallelThreshold, so rows run in parallel.
+        // 260 × 260 = 67,600 pixels: several row slabs and column blocks, run in parallel by the shared passes.
         const int n = 260;
         var input = TestImages.Monochrome(n, n, (f, y, x) => (x * 37 + y * 11 + f * 500 + (x * y) % 97) % 4000 - 2000, frames: 2, signed: true);
         var output = await _filter.ApplyAsync(input, Sigma("0.8"));

@@ -26,12 +26,12 @@ public sealed class PluginManifestTests
     }
 
     [Fact]
-    public void Load_FiltersManifest_DeclaresFilterWithoutPermissions()
+    public void Load_FiltersManifest_DeclaresFilterAndVolumeFilterWithoutPermissions()
     {
         var manifest = PluginManifest.Load(RepoPaths.PluginProject("Imaging.Plugins.Filters"));
 
         Assert.Equal("imaging.filters", manifest.Id);
-        Assert.Equal([CapabilityKind.Filter], manifest.Capabilities);
+        Assert.Equal([CapabilityKind.Filter, CapabilityKind.VolumeFilter], manifest.Capabilities);
         Assert.Equal(PluginPermissions.None, manifest.Permissions);
         Assert.Equal(typeof(FiltersPlugin).Assembly.GetName().Name + ".dll", manifest.EntryAssembly);
         Assert.Equal(typeof(FiltersPlugin).FullName, manifest.EntryType);
@@ -51,14 +51,17 @@ public sealed class PluginManifestTests
     }
 
     [Fact]
-    public void ConfigureServices_FiltersPlugin_RegistersGaussianAndInvert()
+    public void ConfigureServices_FiltersPlugin_RegistersFrameAndVolumeFilters()
     {
         var services = new ServiceCollection();
         new FiltersPlugin().ConfigureServices(services, new TestPluginContext(RepoPaths.PluginProject("Imaging.Plugins.Filters")));
         using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
 
         var registry = new CapabilityRegistry<IFilter>(provider.GetServices<IFilter>());
-        Assert.Equal(["gaussian", "invert"], registry.Names);
+        Assert.Equal(["crop", "gaussian", "invert", "median", "resample", "threshold", "window"], registry.Names.Order(StringComparer.Ordinal));
         Assert.All(registry, f => Assert.False(string.IsNullOrWhiteSpace(f.Description)));
+        var volumes = new CapabilityRegistry<IVolumeFilter>(provider.GetServices<IVolumeFilter>());
+        Assert.Equal(["crop", "gaussian", "median", "resample", "threshold", "window"], volumes.Names.Order(StringComparer.Ordinal));
+        Assert.All(volumes, f => Assert.False(string.IsNullOrWhiteSpace(f.Description)));
     }
 }

@@ -17,8 +17,9 @@ public sealed class ScriptEnvironmentTests
         Assert.Contains("netstandard", names);
         Assert.Contains("Imaging.Dicom", names);
         Assert.Contains("Imaging.Sdk", names);
+        Assert.Contains("Imaging.Dicom.Imaging", names);
         Assert.Contains("Imaging.Scripting", names);
-        Assert.All(names, n => Assert.True(n.StartsWith("System", StringComparison.Ordinal) || n is "netstandard" or "mscorlib" or "Imaging.Dicom" or "Imaging.Sdk" or "Imaging.Scripting", n));
+        Assert.All(names, n => Assert.True(n.StartsWith("System", StringComparison.Ordinal) || n is "netstandard" or "mscorlib" or "Imaging.Dicom" or "Imaging.Dicom.Imaging" or "Imaging.Sdk" or "Imaging.Scripting", n));
         Assert.DoesNotContain("Imaging.Host", names);
         Assert.DoesNotContain("System.CommandLine", names);
     }
