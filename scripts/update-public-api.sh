@@ -8,8 +8,9 @@ proj=${1:?usage: update-public-api.sh PROJECT.csproj}
 dir=$(dirname "$proj")
 log=$(mktemp)
 dotnet build "$proj" -m:2 --no-incremental -p:TreatWarningsAsErrors=false 2>&1 > "$log" || true
-grep -o "error RS0016: Symbol '[^']*'\|warning RS0016: Symbol '[^']*'" "$log" \
-  | sed -E "s/.*Symbol '(.*)'/\1/" | sort -u > "$log.new" || true
+# The symbol may itself contain quotes (a default value like "the frame's"): cut at the analyzer's fixed suffix.
+grep -o "RS0016: Symbol '.*' is not part of the declared public API" "$log" \
+  | sed -E "s/^RS0016: Symbol '(.*)' is not part of the declared public API$/\1/" | sort -u > "$log.new" || true
 n=$(wc -l < "$log.new")
 if [ "$n" -gt 0 ]; then
   { cat "$dir/PublicAPI.Unshipped.txt"; cat "$log.new"; } | grep -v '^#nullable' | sort -u > "$log.all"

@@ -76,7 +76,7 @@ public sealed class NiftiFormat : IVolumeFormat
             progress?.Report(new ProgressReport(volume.Geometry.SizeK, volume.Geometry.SizeK, path));
             return volume;
         }
-        catch (Exception e) when (e is FormatException or IOException or UnauthorizedAccessException or NotSupportedException)
+        catch (Exception e) when (e is FormatException or IOException or InvalidDataException or UnauthorizedAccessException or NotSupportedException)
         {
             throw new InvalidInputException($"{path}: {Reason(e)}", e);
         }
@@ -95,7 +95,7 @@ public sealed class NiftiFormat : IVolumeFormat
             return new NiftiFileInfo(h.Version, h.BigEndian, [.. h.Dim.Skip(1).Take((int)h.Dim[0])], type, h.VolumeCount,
                 source.ToString().ToLowerInvariant(), h.SformCode, h.QformCode, h.Description);
         }
-        catch (Exception e) when (e is FormatException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is FormatException or IOException or InvalidDataException or UnauthorizedAccessException)
         {
             throw new InvalidInputException($"{path}: {Reason(e)}", e);
         }

@@ -21,13 +21,22 @@ internal static class ExportCommand
 {
     public static Command Create(Option<bool> verbose, TextWriter stdout, TextWriter stderr)
     {
-        var input = new Argument<string>("FILE_OR_DIR") { Description = "A DICOM file, or a folder searched recursively (for nifti: one series)." };
-        var format = new Option<string>("--format", "-f") { Description = "png (one picture per frame) or nifti (one volume).", Required = true };
-        format.AcceptOnlyFromAmong("png", "nifti");
-        var output = new Option<string>("--out", "-o") { Description = "nifti: the file to write (.nii or .nii.gz). png: the folder to write into (created if missing).", Required = true };
+        var input = new Argument<string>("FILE_OR_DIR") { Description = "A DICOM file, or a folder searched recursively (for nifti: one series); for dicom: a volume file such as .nii.gz." };
+        var format = new Option<string>("--format", "-f") { Description = "png (one picture per frame), nifti (a series as one volume) or dicom (a volume file as a DICOM series).", Required = true };
+        format.AcceptOnlyFromAmong("png", "nifti", "dicom");
+        var output = new Option<string>("--out", "-o") { Description = "nifti: the file to write (.nii or .nii.gz). png, dicom: the folder to write into (new or empty).", Required = true };
+        var modality = new Option<string>("--modality")
+        {
+            Description = "dicom: CT or MR gives CT/MR Image Storage (values as HU or MR units), anything else Secondary Capture. Default OT.",
+            DefaultValueFactory = _ => "OT",
+        };
         var args = new Option<string[]>("--arg") { Description = "A name=value argument for the volume format (repeatable), e.g. version=2.", Arity = ArgumentArity.ZeroOrMore };
+        var allowIrregular = new Option<bool>("--allow-irregular")
+        {
+            Description = "nifti: write the volume even when slices are missing or unevenly spaced (a NIfTI file has one spacing, so slices after a gap sit at the wrong place).",
+        };
         var paths = HostFactory.PluginPathOption();
-        var cmd = new Command("export", "Export DICOM images as PNG pictures or a DICOM series as a NIfTI volume.") { input, format, output, args, paths };
+        var cmd = new Command("export", "Export DICOM images as PNG pictures, a DICOM series as a NIfTI volume, or a volume file as a DICOM series.") { input, format, output, args, allowIrregular, modality, paths };
         cmd.SetAction(async (parse, cancellationToken) =>
         {
             var source = parse.GetValue(input)!;
@@ -39,9 +48,12 @@ internal static class ExportCommand
                     stderr.WriteLine($"imaging: {source}: no such file or directory");
                     return Program.BadInput;
                 }
-                return parse.GetValue(format) == "nifti"
-                    ? await ExportNiftiAsync(source, target, parse.GetValue(args) ?? [], parse.GetValue(paths), stdout, stderr, cancellationToken).ConfigureAwait(false)
-                    : ExportPng(source, target, parse.GetValue(paths), stdout, stderr, cancellationToken);
+                return parse.GetValue(format) switch
+                {
+                    "nifti" => await ExportNiftiAsync(source, target, parse.GetValue(args) ?? [], parse.GetValue(allowIrregular), parse.GetValue(paths), stdout, stderr, cancellationToken).ConfigureAwait(false),
+                    "dicom" => await ExportDicom.RunAsync(source, target, parse.GetValue(modality)!.ToUpperInvariant(), parse.GetValue(paths), stdout, stderr, cancellationToken).ConfigureAwait(false),
+                    _ => ExportPng(source, target, parse.GetValue(paths), stdout, stderr, cancellationToken),
+                };
             }
             catch (OperationCanceledException)
             {
@@ -62,7 +74,7 @@ internal static class ExportCommand
         return cmd;
     }
 
-    private static async Task<int> ExportNiftiAsync(string source, string target, string[] arguments, string[]? pluginPaths, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    private static async Task<int> ExportNiftiAsync(string source, string target, string[] arguments, bool allowIrregular, string[]? pluginPaths, TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {
         if (File.Exists(target) || Directory.Exists(target))
         {
@@ -86,7 +98,17 @@ internal static class ExportCommand
             stderr.WriteLine("imaging: export: no volume format 'nifti' is loaded (plugin imaging.nifti); run 'imaging plugins list' to see what loaded and why not");
             return 1;
         }
+        if (!nifti.FileExtensions.Any(e => target.EndsWith(e, StringComparison.OrdinalIgnoreCase)))
+        {
+            stderr.WriteLine($"imaging: {target}: a NIfTI file name ends in {string.Join(" or ", nifti.FileExtensions)}");
+            return Program.BadInput;
+        }
         var stackToLoad = series.Stacks[0];
+        if (!stackToLoad.IsRegular && !allowIrregular)
+        {
+            stderr.WriteLine($"imaging: {source}: slices are missing or unevenly spaced ({stackToLoad.MissingSliceCount} missing); a NIfTI volume has one spacing, so nothing was written. Use --allow-irregular to write it anyway.");
+            return Program.BadInput;
+        }
         var load = new LineProgress(stderr, "loading slices", stackToLoad.Slices.Count);
         var volume = await stackToLoad.LoadAsync(new SynchronousProgress<int>(n => load.Report(n)), ct).ConfigureAwait(false);
         var write = new LineProgress(stderr, "writing slices", volume.Geometry.SizeK);
@@ -115,9 +137,9 @@ internal static class ExportCommand
             // Pixel data stays in the file until its frame is rendered: a folder of any size fits in memory.
             try { file = DicomFile.Open(path, new Imaging.Dicom.IO.FileReadOptions { DeferValuesLongerThan = 4096 }); }
             catch (DicomException) { skipped++; continue; }
-            if (!file.Dataset.Contains(DicomTag.PixelData)) { skipped++; continue; }
+            if (!file.Dataset.Contains(DicomTag.PixelData) && !file.Dataset.Contains(DicomTag.FloatPixelData) && !file.Dataset.Contains(DicomTag.DoubleFloatPixelData)) { skipped++; continue; }
             int frames = Math.Max(1, file.Dataset.GetSingleValueOrDefault(DicomTag.NumberOfFrames, 1));
-            jobs.Add((file, frames, SafeStem(Path.GetRelativePath(root, path))));
+            jobs.Add((file, frames, ImageFileNames.SafeStem(Path.GetRelativePath(root, path))));
         }
         if (jobs.Count == 0)
         {
@@ -125,6 +147,12 @@ internal static class ExportCommand
             return Program.BadInput;
         }
         var targets = jobs.SelectMany(j => Enumerable.Range(0, j.Frames).Select(f => Path.Combine(target, j.Frames == 1 ? j.Stem + ".png" : string.Create(CultureInfo.InvariantCulture, $"{j.Stem}_f{f + 1:D4}.png")))).ToList();
+        // Two inputs must never map to one picture (the second would fail half-way through the export).
+        if (targets.GroupBy(t => t, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } clash)
+        {
+            stderr.WriteLine($"imaging: {source}: two images would both be written as {clash.Key}; export them separately (nothing written)");
+            return Program.BadInput;
+        }
         if (targets.FirstOrDefault(File.Exists) is { } existing)
         {
             stderr.WriteLine($"imaging: {existing}: already exists; export never overwrites (nothing written)");
@@ -157,15 +185,6 @@ internal static class ExportCommand
 
     private static IReadOnlyList<string> InputFiles(string source) =>
         File.Exists(source) ? [source] : [.. Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories).Where(p => !Path.GetFileName(p).StartsWith('.')).Order(StringComparer.Ordinal)];
-
-    /// <summary>The relative path as one file name: separators become '_', the extension goes, only [A-Za-z0-9._-] stays.</summary>
-    private static string SafeStem(string relative)
-    {
-        var stem = Path.ChangeExtension(relative, null) ?? relative;
-        var chars = stem.Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_').ToArray();
-        var name = new string(chars).Trim('.');
-        return name.Length == 0 ? "image" : name;
-    }
 
     /// <summary>Progress on a terminal: one self-overwriting line on stderr; nothing when stderr is redirected.</summary>
     private sealed class LineProgress(TextWriter stderr, string what, long total)

@@ -23,7 +23,7 @@ internal static class RenderCommand
             Description = "Window center and width, e.g. 40,400 (soft tissue) or 400,1800 (bone), in modality units (HU for CT). "
                 + "Default: the file's first Window Center/Width (or VOI LUT), else the frame's min..max.",
         };
-        var output = new Option<string?>("--out", "-o") { Description = "The PNG to write. Default: <file name without extension>.png in the current directory." };
+        var output = new Option<string?>("--out", "-o") { Description = "The PNG to write. Default: the file name (without .dcm) + .png in the current directory." };
         var force = new Option<bool>("--force") { Description = "Overwrite the output file if it exists." };
         var noOverlays = new Option<bool>("--no-overlays") { Description = "Do not burn overlay planes (60xx) into the picture." };
         var pluginPaths = HostFactory.PluginPathOption();
@@ -54,7 +54,7 @@ internal static class RenderCommand
                     return Program.BadInput;
                 }
             }
-            var outPath = Path.GetFullPath(parse.GetValue(output) ?? Path.GetFileNameWithoutExtension(path) + ".png");
+            var outPath = Path.GetFullPath(parse.GetValue(output) ?? ImageFileNames.Stem(Path.GetFileName(path)) + ".png");
             try
             {
                 if (File.Exists(outPath) && !parse.GetValue(force))

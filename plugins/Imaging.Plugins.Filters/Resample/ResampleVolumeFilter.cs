@@ -43,7 +43,7 @@ public sealed class ResampleVolumeFilter : IVolumeFilter
             long si = TrilinearResampler.NewSize(g.SizeI, old[0], spacing[0]);
             long sj = TrilinearResampler.NewSize(g.SizeJ, old[1], spacing[1]);
             long sk = TrilinearResampler.NewSize(g.SizeK, old[2], spacing[2]);
-            if (si * sj * sk > MaxOutputVoxels || si > int.MaxValue || sj > int.MaxValue || sk > int.MaxValue)
+            if ((double)si * sj * sk > MaxOutputVoxels || si >= int.MaxValue || sj >= int.MaxValue || sk >= int.MaxValue)
                 throw new InvalidInputException($"Argument 'spacing' would make a {si}×{sj}×{sk} volume, more than {MaxOutputVoxels} voxels.");
             var loop = new SlabLoop(3, progress, cancellationToken);
             var grid = VoxelConversion.ToGrid(volume, loop);

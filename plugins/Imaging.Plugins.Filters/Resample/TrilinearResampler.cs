@@ -15,8 +15,12 @@ namespace Imaging.Plugins.Filters.Resample;
 internal static class TrilinearResampler
 {
     /// <summary>The output size along an axis of <paramref name="size"/> samples when the spacing goes from <paramref name="oldSpacing"/> to <paramref name="newSpacing"/>.</summary>
+    /// <remarks>Saturates at <see cref="int.MaxValue"/> (never wraps), so callers' size checks see absurd spacings as too large.</remarks>
     public static long NewSize(int size, double oldSpacing, double newSpacing)
-        => (long)Math.Floor((size - 1) * oldSpacing / newSpacing + 1e-9) + 1;
+    {
+        double n = Math.Floor((size - 1) * oldSpacing / newSpacing + 1e-9) + 1;
+        return n >= int.MaxValue || double.IsNaN(n) ? int.MaxValue : (long)n;
+    }
 
     /// <summary>Resamples <paramref name="source"/> with steps <paramref name="factor"/> (new / old spacing per axis) into a grid of the given size; one pass of <paramref name="loop"/>.</summary>
     public static Grid Resample(Grid source, int sizeI, int sizeJ, int sizeK, double[] factor, SlabLoop loop)

@@ -46,6 +46,9 @@ internal sealed class Palette
                     throw Bad($"{names[c]} Palette Color Lookup Table Data {normal[c]} holds {bytes.Length} bytes, Red {bytes0.Length}; the tables must have the same length.");
                 luts[c] = eightBit ? [.. bytes.Select(b => (ushort)b)] : Words(bytes);
             }
+            // PS3.3 §C.7.6.3.1.5: a descriptor of 8 bits with one 16-bit word per entry holds 8-bit values in the low byte.
+            // Read them as an 8-bit palette (as dcmtk does), unless the words hold larger values (then the descriptor is wrong).
+            if (!eightBit && nominalBits == 8 && luts.All(l => l.All(v => v <= byte.MaxValue))) eightBit = true;
         }
         else if (dataset.Contains(segmented[0]))
         {

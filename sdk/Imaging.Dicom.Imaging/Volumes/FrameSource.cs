@@ -34,8 +34,16 @@ internal sealed class FrameSource : IDisposable
     {
         if (_deferred is null)
         {
-            _pixels ??= PixelData.Open(_file, _options.Codecs);
-            Copy(_pixels, frame, destination);
+            try
+            {
+                _pixels ??= PixelData.Open(_file, _options.Codecs);
+                Copy(_pixels, frame, destination);
+            }
+            catch (DicomException e) when (_file.FilePath is { } path && !e.Message.Contains(path, StringComparison.Ordinal))
+            {
+                // In a folder of hundreds of slices, an error is useless without the file it is about.
+                throw new DicomException($"{path}: {e.Message}", e);
+            }
             return;
         }
         long length = _format.NativeFrameLength, start = frame * length;

@@ -120,6 +120,8 @@ internal static class StackAnalysis
         {
             if (forced is not (SampleType.Int16 or SampleType.Float32 or SampleType.Float64))
                 throw new ArgumentException($"VoxelType must be Int16, Float32 or Float64, not {forced}.", nameof(options));
+            if (forced == SampleType.Int16 && (format.IsFloat || format.BitsAllocated > 16))
+                throw new VolumeException($"VoxelType Int16 cannot hold {format.SampleType} pixel data without losing values; use Float32 or Float64 (or leave VoxelType unset).");
             return (forced, forced != SampleType.Int16);
         }
         if (format.SampleType == SampleType.Float64) return (SampleType.Float64, true);

@@ -142,6 +142,21 @@ public sealed class ColorConversionTests : IDisposable
         return rgb;
     }
 
+    [Fact]
+    public void ToRgb_Palette8BitDescriptorWithWordEntries_ReadsLowBytesAsEightBit()
+    {
+        // PS3.3 C.7.6.3.1.5: descriptor 8 bits, data one 16-bit word per entry holding 0..255 (as dcmtk reads it).
+        var pixels = Enumerable.Range(0, 256).Select(i => (byte)i).ToArray();
+        var dataset = Image(16, 16, pixels, photometric: "PALETTE COLOR");
+        var words = TestImages.Words([.. Enumerable.Range(0, 256)]);
+        AddPalette(dataset, entries: 256, firstMapped: 0, bits: 8, words, words, words);
+
+        var rgb = PixelData.Open(dataset, DicomTransferSyntax.ExplicitVRLittleEndian).GetFrame(0).ToRgb(dataset);
+
+        Assert.Equal(SampleType.UInt8, rgb.SampleType);
+        Assert.Equal(new byte[] { 200, 200, 200 }, rgb.GetSamples<byte>().Slice(200 * 3, 3).ToArray());
+    }
+
     private static void AddPalette(DicomDataset dataset, int entries, int firstMapped, int bits, byte[] red, byte[] green, byte[] blue, bool signedDescriptor = false)
     {
         DicomTag[] descriptors = [DicomTag.RedPaletteColorLookupTableDescriptor, DicomTag.GreenPaletteColorLookupTableDescriptor, DicomTag.BluePaletteColorLookupTableDescriptor];

@@ -279,4 +279,38 @@ public class VolumeSeriesTests
     }
 
     private static Vector3D Round(Vector3D v) => new(Math.Round(v.X, 6), Math.Round(v.Y, 6), Math.Round(v.Z, 6));
+
+    [Fact]
+    public void Load_ForcedInt16OnFloatPixelData_VolumeExceptionNotACrash()
+    {
+        var w = new SeriesWriter { Slices = 3, Size = 8 };
+        var datasets = Enumerable.Range(0, 3).Select(k =>
+        {
+            var ds = w.Slice(k);
+            ds.Remove(DicomTag.PixelData, DicomTag.BitsStored, DicomTag.HighBit, DicomTag.PixelRepresentation, DicomTag.RescaleIntercept, DicomTag.RescaleSlope);
+            ds.AddOrUpdate(DicomTag.BitsAllocated, (ushort)32);
+            ds.AddOrUpdate(new DicomElement(DicomTag.FloatPixelData, DicomVR.OF, global::Imaging.Dicom.IO.DicomBuffer.FromMemory(new byte[8 * 8 * 4])));
+            return ds;
+        }).ToList();
+
+        var e = Assert.Throws<VolumeException>(() => VolumeSeries.FromDatasets(datasets, new VolumeReadOptions { VoxelType = SampleType.Int16 }).Load());
+
+        Assert.Contains("Int16 cannot hold Float32", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_TruncatedSliceInMemory_ErrorNamesTheFile()
+    {
+        using var tmp = new TempFolder();
+        var w = new SeriesWriter { Slices = 4, Size = 16 };
+        var paths = SeriesWriter.Save(tmp.Path, Enumerable.Range(0, 4).Select(k => w.Slice(k)));
+        var broken = DicomFile.Open(paths[1]);
+        broken.Dataset.AddOrUpdate(new DicomElement(DicomTag.PixelData, DicomVR.OW, global::Imaging.Dicom.IO.DicomBuffer.FromMemory(new byte[100])));
+        broken.Save(paths[1]);
+
+        var series = VolumeSeries.Open(paths);
+        var e = Assert.ThrowsAny<DicomException>(() => series.Load());
+
+        Assert.Contains(paths[1], e.Message, StringComparison.Ordinal);
+    }
 }

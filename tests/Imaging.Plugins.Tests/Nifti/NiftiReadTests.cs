@@ -203,4 +203,24 @@ public sealed class NiftiReadTests : IClassFixture<NiftiReadTests.Files>
         var e = await Assert.ThrowsAsync<InvalidInputException>(() => _format.ReadAsync(path));
         Assert.Contains("truncated", e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ReadAsync_CorruptGzip_ThrowsInvalidInputNamingTheFile()
+    {
+        var path = Path.Combine(_files.Folder, "corrupt.nii.gz");
+        using (var buffer = new MemoryStream())
+        {
+            using (var gzip = new System.IO.Compression.GZipStream(buffer, System.IO.Compression.CompressionLevel.Optimal, leaveOpen: true))
+                gzip.Write(await File.ReadAllBytesAsync(Path.Combine(_files.Folder, "qform_rot.nii")));
+            var bytes = buffer.ToArray();
+            for (int i = 12; i < bytes.Length - 8; i++) bytes[i] ^= 0x5A;   // keep the gzip header, spoil the deflate stream
+            await File.WriteAllBytesAsync(path, bytes);
+        }
+
+        var e = await Assert.ThrowsAsync<InvalidInputException>(() => _format.ReadAsync(path));
+        var info = await Assert.ThrowsAsync<InvalidInputException>(() => _format.ReadInfoAsync(path));
+
+        Assert.Contains("corrupt.nii.gz", e.Message, StringComparison.Ordinal);
+        Assert.Contains("corrupt.nii.gz", info.Message, StringComparison.Ordinal);
+    }
 }

@@ -8,7 +8,7 @@ public sealed class ExampleScriptTests(RunnerFixture fixture)
 {
     /// <summary>The scripts this class runs; a new script in scripts/ without a test here fails <see cref="ScriptsFolder_EveryScript_HasATest"/>.</summary>
     private static readonly string[] Tested =
-        ["anonymize-study.csx", "ct-hu-histogram.csx", "find-and-copy-series.csx", "folder-summary.csx", "gaussian-pipeline.csx"];
+        ["anonymize-study.csx", "ct-hu-histogram.csx", "ct-volume-export.csx", "find-and-copy-series.csx", "folder-summary.csx", "gaussian-pipeline.csx"];
 
     [Fact]
     public void ScriptsFolder_EveryScript_HasATest()
@@ -32,6 +32,31 @@ public sealed class ExampleScriptTests(RunnerFixture fixture)
         Assert.Equal(["SYN0001", "1", "CT", "24", "64", "64", "2.5"], new[] { ct[0], ct[3], ct[4], ct[6], ct[7], ct[8], ct[10] });
         Assert.Equal("MR", lines[2].Split(',')[4]);
         Assert.Contains("2 series, 36 instances", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CtVolumeExport_SyntheticStudy_WritesSmoothedNiftiAndMiddleSlicePng()
+    {
+        using var temp = new TempFolder();
+        var run = Cli.Run("run", TestFiles.Script("ct-volume-export.csx"), "--", fixture.Study, temp.Path, "2");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("CT 64x64x24 Int16, spacing", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("HU -1000 to 700", run.Stdout, StringComparison.Ordinal);
+
+        // nibabel reads the NIfTI: same grid as the CT, float32 after smoothing, 2.5 mm slices.
+        var nifti = Path.Combine(temp.Path, "ct-smoothed.nii.gz");
+        var shape = Python.Run($"import nibabel; i = nibabel.load(r'{nifti}'); print(i.shape, i.get_data_dtype(), round(float(i.header.get_zooms()[2]), 3))");
+        Assert.Equal("(64, 64, 24) float32 2.5", shape.Trim());
+
+        // The PNG's IHDR: 64 x 64, 8-bit grey.
+        var png = File.ReadAllBytes(Path.Combine(temp.Path, "ct-middle.png"));
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png[..4]);
+        Assert.Equal(64, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16)));
+        Assert.Equal(64, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(20)));
+        Assert.Equal(0, png[25]);
+
+        var again = Cli.Run("run", TestFiles.Script("ct-volume-export.csx"), "--", fixture.Study, temp.Path, "2");
+        Assert.NotEqual(0, again.ExitCode);
     }
 
     [Fact]

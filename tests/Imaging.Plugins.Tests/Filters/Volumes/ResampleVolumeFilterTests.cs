@@ -110,6 +110,8 @@ public sealed class ResampleVolumeFilterTests(ResampleOracle oracle) : IClassFix
     [InlineData("spacing=-1")]
     [InlineData("spacing=1,2")]
     [InlineData("spacing=0.0001")]
+    [InlineData("spacing=0.0000015")]
+    [InlineData("spacing=1e-300")]
     public async Task ApplyAsync_InvalidSpacing_ThrowsInvalidInputNamingSpacing(string pair)
     {
         var e = await Assert.ThrowsAsync<InvalidInputException>(() => _filter.ApplyAsync(oracle.Int16, Args(pair)));
