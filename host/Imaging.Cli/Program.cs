@@ -53,6 +53,8 @@ public static class Program
             RunCommand.Create(verbose, stdout, stderr),
             ReplCommand.Create(verbose, stdout, stderr),
             ExportCommand.Create(verbose, stdout, stderr),
+            PhiScanCommand.Create(verbose, stdout, stderr),
+            AnonymizeCommand.Create(verbose, stdout, stderr),
         };
         return root;
     }

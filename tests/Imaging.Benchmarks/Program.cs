@@ -1,3 +1,4 @@
+using Imaging.Benchmarks.Anonymize;
 using Imaging.Benchmarks.Bdn;
 using Imaging.Benchmarks.Compare;
 using Imaging.Benchmarks.Filters;
@@ -23,6 +24,7 @@ public static class Program
           host [--runs N]     plugin host start-up (cold, in fresh processes) and reload, with the shipped plugins
           scripting [--runs N] [--r2r DIR]   `imaging run` of a trivial script: process start to first output, cold and cached
           volume [--runs N] [--slices N] [--size N] [--corpus DIR]   load a CT series into a volume vs pydicom + numpy vs cat
+          anonymize [--runs N] [--slices N] [--size N] [--corpus DIR] [--table E1-1.json]   PS3.15 basic profile on a CT series vs pydicom (Dataset.walk) and dcmodify
           gaussian3d [--runs N] [--size N] [--slices N] [--sigma MM]   3-D Gaussian volume filter vs scipy.ndimage, same volume, one run
         """;
 
@@ -46,6 +48,7 @@ public static class Program
                 "scripting" => ScriptingCommand.Run(args[1..], Console.Out),
                 "repl" => ReplEvalCommand.Run(args[1..], Console.Out),
                 "volume" => VolumeCommand.Run(args[1..], Console.Out),
+                "anonymize" => AnonymizeBenchCommand.Run(args[1..], Console.Out),
                 "gaussian3d" => Gaussian3dCommand.Run(args[1..], Console.Out),
                 "scripting-roslyn-once" => ScriptingCommand.RoslynOnce(),
                 _ => throw new ArgumentException($"unknown command {args[0]}\n{Usage}"),

@@ -12,6 +12,9 @@ internal static class TestFiles
     /// <summary>A folder of real instances and seven DICOMDIR variants (PS3.10 §8).</summary>
     public static string DicomDirTests => Path.Combine(PydicomTestFiles, "dicomdirtests");
 
+    /// <summary>The toy anonymizer plugin (tests/plugins/Fixture.Anonymizer, profile basic), laid out beside the tests.</summary>
+    public static string AnonymizerPluginFolder => Path.Combine(AppContext.BaseDirectory, "test-plugins", "Fixture.Anonymizer");
+
     /// <summary>dcmtk's dcmdump, the oracle for `imaging dump`.</summary>
     public const string DcmDump = "/usr/bin/dcmdump";
 

@@ -2,7 +2,7 @@ namespace Imaging.Cli.Collection;
 
 /// <summary>
 /// Lists the files under a folder for the collection: hidden folders and files (name starting with '.', or the Hidden
-/// attribute) are skipped, symbolic links are followed, and every real folder and file is visited once, so link loops
+/// attribute) are skipped unless asked for, symbolic links are followed, and every real folder and file is visited once, so link loops
 /// and links to folders already seen end the walk instead of repeating it. Paths keep the spelling of the root given.
 /// </summary>
 internal static class FolderWalker
@@ -11,7 +11,10 @@ internal static class FolderWalker
 
     public sealed record Result(IReadOnlyList<string> Files, IReadOnlyList<UnreadableFile> Problems);
 
-    public static Result Walk(string root, CancellationToken cancellationToken = default)
+    /// <param name="root">The folder to walk.</param>
+    /// <param name="cancellationToken">Stops the walk.</param>
+    /// <param name="includeHidden">Visit hidden folders and files too (the PHI scan must not miss a file because of its name).</param>
+    public static Result Walk(string root, CancellationToken cancellationToken = default, bool includeHidden = false)
     {
         var files = new List<string>();
         var problems = new List<UnreadableFile>();
@@ -38,7 +41,7 @@ internal static class FolderWalker
             Array.Sort(entries, (a, b) => string.CompareOrdinal(b.Name, a.Name)); // reversed: the stack pops them in order
             foreach (var entry in entries)
             {
-                if (IsHidden(entry)) continue;
+                if (!includeHidden && IsHidden(entry)) continue;
                 var path = Path.Join(folder, entry.Name);
                 bool isLink = entry.LinkTarget is not null;
                 string? target = isLink ? RealPath(path, 0) : Path.Join(real, entry.Name);

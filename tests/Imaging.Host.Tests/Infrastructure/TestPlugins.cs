@@ -30,6 +30,9 @@ internal static class TestPlugins
     /// <summary>The shipped NIfTI plugin (volume format "nifti").</summary>
     public const string ShippedNifti = "Imaging.Plugins.Nifti";
 
+    /// <summary>The shipped PS3.15 anonymizer plugin (anonymizer "ps315", profile basic).</summary>
+    public const string ShippedAnonymizer = "Imaging.Plugins.Anonymizer";
+
     /// <summary>The root holding one folder per fixture.</summary>
     public static string FixturesRoot => Path.Combine(AppContext.BaseDirectory, "test-plugins");
 

@@ -13,6 +13,7 @@ public sealed class ShippedPluginTests
     [InlineData(TestPlugins.ShippedFolder, "imaging.folder", "sink:folder source:folder", PluginPermissions.Phi | PluginPermissions.FileSystemWrite)]
     [InlineData(TestPlugins.ShippedFilters, "imaging.filters", "filter:crop filter:gaussian filter:invert filter:median filter:resample filter:threshold filter:window volume-filter:crop volume-filter:gaussian volume-filter:median volume-filter:resample volume-filter:threshold volume-filter:window", PluginPermissions.None)]
     [InlineData(TestPlugins.ShippedNifti, "imaging.nifti", "volume-format:nifti", PluginPermissions.FileSystemWrite)]
+    [InlineData(TestPlugins.ShippedAnonymizer, "imaging.anonymizer", "anonymizer:ps315", PluginPermissions.Phi)]
     public void Start_ShippedPlugin_LoadedWithDeclaredCapabilities(string folderName, string id, string capabilities, PluginPermissions permissions)
     {
         var folder = TestPlugins.Shipped(folderName);

@@ -83,14 +83,27 @@ public sealed class ExampleScriptTests(RunnerFixture fixture)
     }
 
     [Fact]
-    public void AnonymizeStudy_NoAnonymizerLoaded_FailsWithAClearMessageAndWritesNothing()
+    public void AnonymizeStudy_NoAnonymizerOffersTheProfile_FailsWithAClearMessageAndWritesNothing()
+    {
+        using var temp = new TempFolder();
+        var run = Cli.Run("run", TestFiles.Script("anonymize-study.csx"), "--", fixture.Study, temp.File("out"), temp.File("pseudonyms.csv"), "no-such-profile");
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("no anonymizer plugin offering profile 'no-such-profile' is loaded; nothing was written", run.Stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(temp.File("out")));
+        Assert.False(File.Exists(temp.File("pseudonyms.csv")));
+    }
+
+    [Fact]
+    public void AnonymizeStudy_ShippedAnonymizer_NoOriginalNameInAnyOutputFile()
     {
         using var temp = new TempFolder();
         var run = Cli.Run("run", TestFiles.Script("anonymize-study.csx"), "--", fixture.Study, temp.File("out"), temp.File("pseudonyms.csv"));
-        Assert.Equal(1, run.ExitCode);
-        Assert.Contains("no anonymizer plugin offering profile 'basic' is loaded; nothing was written", run.Stderr, StringComparison.Ordinal);
-        Assert.False(Directory.Exists(temp.File("out")));
-        Assert.False(File.Exists(temp.File("pseudonyms.csv")));
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var files = Directory.GetFiles(temp.File("out"), "*.dcm", SearchOption.AllDirectories);
+        Assert.Equal(36, files.Length);
+        var original = System.Text.Encoding.ASCII.GetBytes("PHANTOM^SYNTHETIC");
+        Assert.All(files, f => Assert.True(File.ReadAllBytes(f).AsSpan().IndexOf(original) < 0, $"{f} still holds the original Patient Name"));
+        Assert.All(files, f => Assert.Equal("YES", DicomFile.Open(f).Dataset.GetString(DicomTag.PatientIdentityRemoved)));
     }
 
     [Fact]
