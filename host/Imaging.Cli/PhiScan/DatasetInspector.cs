@@ -107,7 +107,7 @@ internal sealed class DatasetInspector(SourceIdentifiers? source, DateWindow? da
         if (value is null || value.Trim().Trim('\0').Length == 0) return;
 
         if (vr == DicomVR.PN && value.Replace("^", "").Replace("=", "").Replace("\\", "").Trim().Length > 0
-            && !(nameIsPseudonym && tag == DicomTag.PatientName))
+            && !(nameIsPseudonym && tag == DicomTag.PatientName) && !IsDeidentificationDummy(value))
             findings.Add(Finding(file, tag, path, keyword, vr.Code, PhiRule.PersonName, ValueMask.Text(value), "a person name with content"));
         if (dates is not null && (vr == DicomVR.DA || vr == DicomVR.DT) && !dates.Contains(value))
             findings.Add(Finding(file, tag, path, keyword, vr.Code, PhiRule.DateOutOfRange, ValueMask.Text(value), $"outside {dates}"));
@@ -174,4 +174,8 @@ internal sealed class DatasetInspector(SourceIdentifiers? source, DateWindow? da
 
     private static PhiFinding Finding(string file, DicomTag tag, string path, string keyword, string vr, string rule, string value, string detail) =>
         new(file, tag.ToString(), path.Length == 0 ? tag.ToString() : path, keyword, vr, rule, value, detail);
+
+    /// <summary>The dummy values de-identification writes for action D (PS3.15 E.1-1) — not names, so not findings.</summary>
+    private static bool IsDeidentificationDummy(string value) =>
+        value.Trim().Trim('^').ToUpperInvariant() is "ANONYMIZED" or "ANONYMOUS" or "REMOVED";
 }

@@ -70,7 +70,9 @@ internal sealed class SourceIdentifiers
         {
             var single = Normalize(raw);
             if (single.Length == 0) continue;
-            if (_exact.TryGetValue(single, out var label) || _uids.TryGetValue(single, out label)) return $"equals original {label}";
+            // Short values ("1") and numbers (IS/DS counters) equal to an original short ID are coincidences, not PHI.
+            bool exactApplies = single.Length >= MinContainedLength && vr != DicomVR.IS && vr != DicomVR.DS;
+            if ((exactApplies && _exact.TryGetValue(single, out var label)) || _uids.TryGetValue(single, out label)) return $"equals original {label}";
             if ((vr == DicomVR.DA || vr == DicomVR.DT) && single.Length >= 8 && _dates.TryGetValue(single[..8], out label)) return $"equals original {label}";
             if (vr == DicomVR.UI && DerivedUid(single) is { } derived) return $"derived from original {derived}";
         }

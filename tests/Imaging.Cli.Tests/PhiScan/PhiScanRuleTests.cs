@@ -172,6 +172,16 @@ public sealed class PhiScanRuleTests
         Assert.Equal(1, run.Run.ExitCode);
     }
 
+    [Theory]
+    [InlineData("ANONYMIZED")]
+    [InlineData("ANONYMOUS^")]
+    public void PhiScan_PersonNameHoldsDeidentificationDummy_NoFinding(string dummy)
+    {
+        var run = ScanOne(PhiScanFolder.Clean().AddOrUpdate(DicomTag.OperatorsName, dummy));
+
+        Assert.Empty(run.Rule(PhiRule.PersonName));
+    }
+
     [Fact]
     public void PhiScan_HiddenFile_IsScannedToo()
     {

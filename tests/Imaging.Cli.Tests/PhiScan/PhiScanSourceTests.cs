@@ -123,6 +123,21 @@ public sealed class PhiScanSourceTests : IDisposable
     }
 
     [Fact]
+    public void PhiScan_ShortOrNumericValueEqualToShortOriginalId_NoSourceMatch()
+    {
+        // An original Accession Number "1" must not make every Instance Number 1 (or a counter in a sequence) a finding.
+        using var originals = new PhiScanFolder();
+        using var output = new PhiScanFolder();
+        originals.Save(PhiScanFolder.Clean().AddOrUpdate(DicomTag.AccessionNumber, "1").AddOrUpdate(DicomTag.PatientID, "4711"));
+        output.Save(PhiScanFolder.Clean().AddOrUpdate(DicomTag.InstanceNumber, "1").AddOrUpdate(DicomTag.SeriesNumber, "4711").AddOrUpdate(DicomTag.StationName, "1"));
+
+        var run = PhiScanRun.Scan(output.Path, "--source", originals.Path);
+
+        // (Both files come from the same clean template, so its UIDs match; only the short/numeric IDs are under test.)
+        Assert.DoesNotContain(run.Rule(PhiRule.SourceMatch).Select(f => new JsonFinding(f)), f => f.Detail.Contains("AccessionNumber", StringComparison.Ordinal) || f.Detail.Contains("PatientID", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void PhiScan_SourceMissing_ExitTwo()
     {
         var run = Cli.Run("phi-scan", _output.Path, "--source", Path.Combine(_output.Path, "nope"));
