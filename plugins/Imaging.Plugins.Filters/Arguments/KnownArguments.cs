@@ -20,4 +20,17 @@ internal static class KnownArguments
             }
         }
     }
+
+    /// <summary>
+    /// The checks every filter makes before any work, frame or volume: arguments given, not cancelled, every argument
+    /// name known (<see cref="Check"/>).
+    /// </summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> is cancelled.</exception>
+    /// <exception cref="InvalidInputException">An argument is not described by <paramref name="known"/>.</exception>
+    public static void CheckCall(string filter, CapabilityArguments arguments, IReadOnlyList<ArgumentDescriptor> known, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        cancellationToken.ThrowIfCancellationRequested();
+        Check(filter, arguments, known);
+    }
 }

@@ -33,9 +33,7 @@ public sealed class CropFilter : IFilter
     public async Task<DicomDataset> ApplyAsync(DicomDataset input, CapabilityArguments arguments, IProgress<ProgressReport>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        ArgumentNullException.ThrowIfNull(arguments);
-        cancellationToken.ThrowIfCancellationRequested();
-        KnownArguments.Check(Name, arguments, Arguments);
+        KnownArguments.CheckCall(Name, arguments, Arguments, cancellationToken);
         return await Task.Run(() =>
         {
             var image = MonochromeImage.From(input, Name);

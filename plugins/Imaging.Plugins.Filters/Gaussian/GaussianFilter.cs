@@ -40,9 +40,7 @@ public sealed class GaussianFilter : IFilter
     public async Task<DicomDataset> ApplyAsync(DicomDataset input, CapabilityArguments arguments, IProgress<ProgressReport>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        ArgumentNullException.ThrowIfNull(arguments);
-        cancellationToken.ThrowIfCancellationRequested();
-        KnownArguments.Check(Name, arguments, Arguments);
+        KnownArguments.CheckCall(Name, arguments, Arguments, cancellationToken);
         double sigma = arguments.GetDouble("sigma", DefaultSigma);
         if (!(sigma > 0 && sigma <= MaxSigma))
             throw new InvalidInputException(string.Create(CultureInfo.InvariantCulture, $"Argument 'sigma' must be greater than 0 and at most {MaxSigma} pixels, not {sigma}."));

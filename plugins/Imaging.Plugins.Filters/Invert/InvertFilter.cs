@@ -30,9 +30,7 @@ public sealed class InvertFilter : IFilter
     public async Task<DicomDataset> ApplyAsync(DicomDataset input, CapabilityArguments arguments, IProgress<ProgressReport>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        ArgumentNullException.ThrowIfNull(arguments);
-        cancellationToken.ThrowIfCancellationRequested();
-        KnownArguments.Check(Name, arguments, Arguments);
+        KnownArguments.CheckCall(Name, arguments, Arguments, cancellationToken);
         // Reading the pixel description may read deferred Pixel Data from its file: off the caller's thread too.
         return await Task.Run(() => Invert(input, MonochromeImage.From(input, Name), progress, cancellationToken), cancellationToken).ConfigureAwait(false);
     }

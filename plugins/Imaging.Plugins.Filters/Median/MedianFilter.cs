@@ -33,9 +33,7 @@ public sealed class MedianFilter : IFilter
     public async Task<DicomDataset> ApplyAsync(DicomDataset input, CapabilityArguments arguments, IProgress<ProgressReport>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        ArgumentNullException.ThrowIfNull(arguments);
-        cancellationToken.ThrowIfCancellationRequested();
-        KnownArguments.Check(Name, arguments, Arguments);
+        KnownArguments.CheckCall(Name, arguments, Arguments, cancellationToken);
         var r = ArgumentReader.PerAxisIntegers(arguments, "radius", 2, 1, 0, MedianVolumeFilter.MaxRadius, "pixels");
         int[] radius = [r[0], r[1], 0];
         return await Task.Run(() =>

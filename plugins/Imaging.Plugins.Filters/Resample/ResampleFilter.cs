@@ -38,9 +38,7 @@ public sealed class ResampleFilter : IFilter
     public async Task<DicomDataset> ApplyAsync(DicomDataset input, CapabilityArguments arguments, IProgress<ProgressReport>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        ArgumentNullException.ThrowIfNull(arguments);
-        cancellationToken.ThrowIfCancellationRequested();
-        KnownArguments.Check(Name, arguments, Arguments);
+        KnownArguments.CheckCall(Name, arguments, Arguments, cancellationToken);
         var spacing = ArgumentReader.PerAxis(arguments, "spacing", 2, 1, 0, 1e6, true, "mm");
         return await Task.Run(() =>
         {

@@ -29,9 +29,7 @@ public sealed class ThresholdFilter : IFilter
     public async Task<DicomDataset> ApplyAsync(DicomDataset input, CapabilityArguments arguments, IProgress<ProgressReport>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        ArgumentNullException.ThrowIfNull(arguments);
-        cancellationToken.ThrowIfCancellationRequested();
-        KnownArguments.Check(Name, arguments, Arguments);
+        KnownArguments.CheckCall(Name, arguments, Arguments, cancellationToken);
         var rule = ThresholdRule.Read(arguments);
         return await Task.Run(() =>
         {

@@ -14,9 +14,7 @@ internal static class VolumeFilterRun
     public static Task<Volume> RunAsync(IVolumeFilter filter, Volume input, CapabilityArguments arguments, Func<Volume, CapabilityArguments, Volume> work, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        ArgumentNullException.ThrowIfNull(arguments);
-        cancellationToken.ThrowIfCancellationRequested();
-        KnownArguments.Check(filter.Name, arguments, filter.Arguments);
+        KnownArguments.CheckCall(filter.Name, arguments, filter.Arguments, cancellationToken);
         VoxelConversion.CheckSize(input, filter.Name);
         return Task.Run(() => work(input, arguments), cancellationToken);
     }
